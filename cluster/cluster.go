@@ -1,6 +1,11 @@
 package cluster
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
+	"math"
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -14,23 +19,316 @@ type Item struct {
 	Time  time.Time // zero when unknown
 }
 
+// Options tune the clusterer. The zero value is not useful; start from
+// DefaultOptions.
+type Options struct {
+	// Threshold is the least time-decayed cosine similarity between an
+	// item and a story's centroid for the item to join the story.
+	Threshold float64
+	// MergeThreshold is the least centroid-to-centroid similarity for
+	// Finish to merge two stories.
+	MergeThreshold float64
+	// RelatedThreshold is the least centroid similarity for two stories
+	// to be listed as related.
+	RelatedThreshold float64
+
+	// TitleWeight, LeadWeight and NameWeight multiply the term counts of
+	// the title, of the first LeadSentences sentences of the text, and of
+	// multiword names: the event's who/what/where sits there.
+	TitleWeight   float64
+	LeadWeight    float64
+	LeadSentences int
+	NameWeight    float64
+	// ProperBoost raises a word's weight by up to this factor according to
+	// how often it is capitalised mid-sentence (a proper noun: an actor or
+	// a place).
+	ProperBoost float64
+	// MaxBodyWords bounds the words read from the text: news puts the event
+	// first, and the bound keeps the cost per article flat.
+	MaxBodyWords int
+
+	// HalfLife is the time gap (between an item and a story's time span)
+	// after which the time-dependent part of the similarity has halved;
+	// DecayFloor is the share of the similarity that never decays (a story
+	// may resurface months later).
+	HalfLife   time.Duration
+	DecayFloor float64
+
+	// QueryTerms is how many of an item's heaviest terms look up candidate
+	// stories in the inverted index; Candidates is how many of those are
+	// scored in full.
+	QueryTerms int
+	Candidates int
+	// MaxCentroidTerms caps a story centroid; MaxPostings caps a term's
+	// posting list (the least recently active stories are dropped).
+	MaxCentroidTerms int
+	MaxPostings      int
+	// MaxRedecide bounds the items Finish decides again (the vectors of
+	// a batch are kept until Finish).
+	MaxRedecide int
+	// PriorItems is a number of pseudo-items added to the corpus size in
+	// IDF, so that a small corpus does not flatten its names' weights.
+	PriorItems float64
+}
+
+// DefaultOptions are the settings the evaluations were run with.
+func DefaultOptions() Options {
+	return Options{
+		Threshold:        0.15,
+		MergeThreshold:   0.2,
+		RelatedThreshold: 0.08,
+		TitleWeight:      3,
+		LeadWeight:       1.5,
+		LeadSentences:    2,
+		NameWeight:       1,
+		ProperBoost:      1,
+		MaxBodyWords:     600,
+		HalfLife:         7 * 24 * time.Hour,
+		DecayFloor:       0.5,
+		QueryTerms:       16,
+		Candidates:       12,
+		MaxCentroidTerms: 300,
+		MaxPostings:      256,
+		PriorItems:       0,
+		MaxRedecide:      50000,
+	}
+}
+
 // Clusterer holds the stories and their index. Not safe for concurrent use.
-type Clusterer struct{}
+type Clusterer struct {
+	opt     Options
+	lex     *lexicon
+	extract extractor
+	// items counts absorbed items (the N of IDF).
+	items int
+	// tick counts arrivals; it orders articles and recency.
+	tick    int
+	stories []*story
+	byID    map[string]int
+	// itemStory maps an absorbed item id to its story index.
+	itemStory map[string]int
+	postings  map[int32][]int32
+	// redirects maps merged-away story ids to their survivors.
+	redirects map[string]string
+	// seen stamps candidate stories during one lookup.
+	seen    []int
+	stamp   int
+	partial []float64 // partial scores of the candidates, by story
+	// batch holds the items Added since the last Finish, which Finish
+	// decides again with the statistics of the whole batch.
+	batch   []pendingItem
+	moved   map[string]string
+	pending map[int]bool // stories touched since the last Finish
+	// relDirty holds the stories whose relations need recomputing; links
+	// holds the symmetric relation scores between story indexes.
+	relDirty map[int]bool
+	links    map[int]map[int]float64
+}
 
-// New returns an empty clusterer.
-func New() *Clusterer { return &Clusterer{} }
+// New returns an empty clusterer with DefaultOptions.
+func New() *Clusterer { return NewWithOptions(DefaultOptions()) }
 
-// Add assigns the item to a story, or starts one.
-func (c *Clusterer) Add(it Item) storyline.Assignment { return storyline.Assignment{Article: it.ID, Story: "s-" + it.ID, New: true} } // STUB
+// NewWithOptions returns an empty clusterer with the given options.
+func NewWithOptions(opt Options) *Clusterer {
+	c := &Clusterer{
+		opt:       opt,
+		lex:       newLexicon(),
+		byID:      map[string]int{},
+		itemStory: map[string]int{},
+		postings:  map[int32][]int32{},
+		redirects: map[string]string{},
+		pending:   map[int]bool{},
+		relDirty:  map[int]bool{},
+	}
+	c.extract = extractor{lex: c.lex, opt: &c.opt}
+	return c
+}
+
+// Options returns the clusterer's options.
+func (c *Clusterer) Options() Options { return c.opt }
+
+// StoryID is the id a story founded by this item gets: stable across runs
+// and independent of arrival order.
+func StoryID(itemID string) string {
+	sum := sha1.Sum([]byte(itemID))
+	return "s" + hex.EncodeToString(sum[:])[:12]
+}
+
+// Add assigns the item to a story, or starts one. An item already added
+// keeps its story.
+func (c *Clusterer) Add(it Item) storyline.Assignment {
+	if si, ok := c.itemStory[it.ID]; ok {
+		return storyline.Assignment{Article: it.ID, Story: c.stories[si].id, Via: "cluster"}
+	}
+	f := c.extract.extract(it)
+	q := c.query(f)
+	ranked := c.rank(q, it.Time)
+	a := storyline.Assignment{Article: it.ID, Via: "cluster"}
+	var target int
+	if len(ranked) > 0 && ranked[0].score >= c.opt.Threshold {
+		target = ranked[0].story
+		a.Score = round4(ranked[0].score)
+		a.Shared = c.shared(q, c.stories[target], 5)
+		if len(ranked) > 1 {
+			a.RunnerUp = c.stories[ranked[1].story].id
+			a.RunnerUpScore = round4(ranked[1].score)
+		}
+	} else {
+		target = c.newStory(StoryID(it.ID), it.Time)
+		a.New = true
+		if len(ranked) > 0 {
+			a.RunnerUp = c.stories[ranked[0].story].id
+			a.RunnerUpScore = round4(ranked[0].score)
+		}
+	}
+	c.absorb(it, f, q, target)
+	if len(c.batch) < c.opt.MaxRedecide {
+		c.batch = append(c.batch, pendingItem{m: c.stories[target].members[c.memberIndex(target, it.ID)], vec: f.vector, norm: q.norm})
+	}
+	a.Story = c.stories[target].id
+	return a
+}
 
 // Join puts the item into a known story without deciding (copies follow
-// their canonical copy; a store reloads its assignments).
-func (c *Clusterer) Join(it Item, story string) {} // STUB
-
-// Finish runs the deterministic end-of-batch pass (merges) and returns the
-// redirects old story id -> surviving id.
-func (c *Clusterer) Finish() map[string]string { return nil } // STUB
+// their canonical copy; a store reloads its assignments). An unknown story
+// id is created under that id; a merged-away id follows its redirect.
+func (c *Clusterer) Join(it Item, storyID string) {
+	if _, ok := c.itemStory[it.ID]; ok {
+		return
+	}
+	storyID = c.resolve(storyID)
+	target, ok := c.byID[storyID]
+	if !ok {
+		target = c.newStory(storyID, it.Time)
+	}
+	f := c.extract.extract(it)
+	c.absorb(it, f, c.query(f), target)
+}
 
 // Stories returns every story with its articles and related stories,
 // ordered by id.
-func (c *Clusterer) Stories() []storyline.Story { return nil } // STUB
+func (c *Clusterer) Stories() []storyline.Story {
+	c.refreshRelations()
+	var out []storyline.Story
+	for si, s := range c.stories {
+		if !s.alive {
+			continue
+		}
+		st := storyline.Story{ID: s.id, First: s.first, Last: s.last, Related: c.related(si)}
+		for _, m := range s.members {
+			st.Articles = append(st.Articles, m.id)
+		}
+		out = append(out, st)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Lookup returns the story an added or joined item belongs to.
+func (c *Clusterer) Lookup(itemID string) (string, bool) {
+	si, ok := c.itemStory[itemID]
+	if !ok {
+		return "", false
+	}
+	return c.stories[si].id, true
+}
+
+// resolve follows merge redirects to the surviving story id.
+func (c *Clusterer) resolve(id string) string {
+	for i := 0; i < 64; i++ {
+		next, ok := c.redirects[id]
+		if !ok {
+			break
+		}
+		id = next
+	}
+	return id
+}
+
+// newStory creates an empty story and returns its index. A clash of ids
+// (the same founding id twice) gets a numbered suffix, deterministically.
+func (c *Clusterer) newStory(id string, t time.Time) int {
+	base := id
+	for n := 2; ; n++ {
+		_, taken := c.byID[id]
+		_, redirected := c.redirects[id]
+		if !taken && !redirected {
+			break
+		}
+		id = base + "-" + itoa(n)
+	}
+	si := len(c.stories)
+	c.stories = append(c.stories, &story{id: id, seq: si, alive: true, centroid: map[int32]float64{}})
+	c.byID[id] = si
+	c.seen = append(c.seen, 0)
+	return si
+}
+
+// absorb adds the item to the statistics (document frequencies,
+// capitalisation), the story's centroid, span and the index.
+func (c *Clusterer) absorb(it Item, f features, q query, si int) {
+	c.items++
+	c.tick++
+	for _, w := range f.vector {
+		c.lex.terms[w.term].df++
+	}
+	for _, id := range f.capitalisedTerms {
+		c.lex.terms[id].capitalised++
+	}
+	for _, id := range f.lowerTerms {
+		c.lex.terms[id].lower++
+	}
+	c.place(member{id: it.ID, tick: c.tick, at: it.Time}, f.vector, q.norm, si)
+}
+
+// place puts a member into story si: articles, span, centroid and index.
+func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
+	s := c.stories[si]
+	if len(s.members) == 0 && s.founder == "" {
+		s.founder = m.id
+	}
+	pos := len(s.members)
+	for pos > 0 && s.members[pos-1].tick > m.tick {
+		pos--
+	}
+	s.members = slices.Insert(s.members, pos, m)
+	s.size++
+	s.active = max(s.active, m.tick)
+	if !m.at.IsZero() {
+		if s.first.IsZero() || m.at.Before(s.first) {
+			s.first = m.at
+		}
+		if m.at.After(s.last) {
+			s.last = m.at
+		}
+	}
+	if norm > 0 {
+		for _, w := range vec {
+			if _, ok := s.centroid[w.term]; !ok {
+				c.post(w.term, si)
+			}
+			s.centroid[w.term] += w.weight / norm
+		}
+	}
+	c.prune(s)
+	s.stale = true
+	s.version++
+	c.itemStory[m.id] = si
+	c.pending[si] = true
+	c.relDirty[si] = true
+}
+
+// round4 keeps scores readable and stable in stored output.
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}

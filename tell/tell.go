@@ -28,5 +28,37 @@ type Options struct {
 	SummarySentences int // 3-7; 5 when 0
 }
 
-// Tell writes the story page.
-func Tell(in Input, opt Options) storyline.Telling { return storyline.Telling{} } // STUB
+// DefaultSummarySentences is the summary length when Options leaves it 0.
+const DefaultSummarySentences = 5
+
+// summaryLength clamps the requested summary length to 3..7.
+func (o Options) summaryLength() int {
+	if o.SummarySentences == 0 {
+		return DefaultSummarySentences
+	}
+	return min(7, max(3, o.SummarySentences))
+}
+
+// Tell writes the story page: headline, cited extractive summary, timeline
+// and per-article additions. It is deterministic for a given input and
+// never invents text: every sentence on the page is verbatim from an
+// article, and each summary citation names an article carrying it.
+func Tell(in Input, opt Options) storyline.Telling {
+	page := storyline.Telling{Summary: []storyline.SummarySentence{}, Timeline: []storyline.TimelineEntry{}, Additions: []storyline.Additions{}}
+	ix := newStoryIndex(in.Articles)
+	lead := leadArticle(in)
+	page.Headline, page.HeadlineDerived = headline(in, lead, ix)
+	ref := copyCanonicals(in, ix)
+	canonicals := map[int]bool{}
+	for _, r := range ref {
+		if r >= 0 {
+			canonicals[r] = true
+		}
+	}
+	if len(in.Articles) > 0 {
+		page.Summary = summarize(in, ix, lead, canonicals, opt.summaryLength())
+		page.Additions = additions(in, ix, ref)
+	}
+	page.Timeline = timeline(in, ix)
+	return page
+}

@@ -1,0 +1,289 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/storyline-news/storyline/textutil"
+)
+
+// term is one vocabulary entry: a stemmed word or a multiword name.
+type term struct {
+	// surface is how the term reads to a person (a word form, or the name
+	// as written), used in the "why joined" lists.
+	surface string
+	// df counts the items that hold the term (incremental IDF).
+	df int32
+	// capitalised and lower count mid-sentence occurrences of the word
+	// written with and without a capital in sentence-case text: a word
+	// mostly capitalised where capitals are not required is a proper noun.
+	capitalised, lower int32
+	// name marks multiword names (capitalised phrases).
+	name bool
+}
+
+// weighted is one coordinate of a sparse vector.
+type weighted struct {
+	term   int32
+	weight float64
+}
+
+// features is what one item contributes: its sparse term vector (field
+// weighted, sublinear term frequency, before global weights), sorted by
+// term id, and the capitalisation evidence it carries.
+type features struct {
+	vector []weighted
+	// caps holds per term +1 for a capitalised mid-sentence occurrence
+	// and -1 for a lower-case one, applied to the statistics when the item
+	// is absorbed (after it is scored, as IDF is).
+	capitalisedTerms []int32
+	lowerTerms       []int32
+}
+
+// connectors may stand inside a multiword name ("Bank of England").
+var connectors = map[string]bool{"of": true, "de": true, "al": true, "bin": true, "van": true, "von": true, "la": true, "del": true, "da": true}
+
+// lexicon maps words to term ids. It caches stemming, which dominates the
+// cost of reading full text.
+type lexicon struct {
+	terms []term
+	// byWord maps a lower-case word to its term id, or -1 for a stop word.
+	byWord map[string]int32
+	// byKey maps a term key (stem, or "name:" phrase) to its id.
+	byKey map[string]int32
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{byWord: map[string]int32{}, byKey: map[string]int32{}}
+}
+
+// keyID returns the id of the term with this key, creating it.
+func (l *lexicon) keyID(key, surface string, name bool) int32 {
+	if id, ok := l.byKey[key]; ok {
+		return id
+	}
+	id := int32(len(l.terms))
+	l.terms = append(l.terms, term{surface: surface, name: name})
+	l.byKey[key] = id
+	return id
+}
+
+// wordID returns the term id of a lower-case word, or -1 when the word
+// carries no content (stop words, single characters).
+func (l *lexicon) wordID(lower string) int32 {
+	if id, ok := l.byWord[lower]; ok {
+		return id
+	}
+	id := int32(-1)
+	if utf8.RuneCountInString(lower) > 1 && !english.IsStopWord(lower) {
+		stem := english.Stem(lower, false)
+		id = l.keyID(stem, lower, false)
+	}
+	l.byWord[lower] = id
+	return id
+}
+
+// acronymID is the term of an all-capitals word whose lower-case form is a
+// stop word or ambiguous ("US" the country, not "us").
+func (l *lexicon) acronymID(word string) int32 {
+	return l.keyID("="+strings.ToLower(word), word, true)
+}
+
+// collapseInitialisms rewrites dotted initialisms ("U.S.", "U.N.") as
+// plain capitals ("US", "UN") so that they tokenise as one word.
+func collapseInitialisms(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	i := 0
+	for i < len(s) {
+		// An initialism starts at a word boundary: letter, dot, letter, dot...
+		if isInitialAt(s, i) && (i == 0 || !isWordByte(s[i-1])) {
+			j := i
+			for isInitialAt(s, j) {
+				j += 2
+			}
+			if j-i >= 4 { // at least two letters
+				for k := i; k < j; k += 2 {
+					b.WriteByte(s[k])
+				}
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+func isInitialAt(s string, i int) bool {
+	return i+1 < len(s) && s[i] >= 'A' && s[i] <= 'Z' && s[i+1] == '.' && (i+2 >= len(s) || !isWordByte(s[i+2]) || (s[i+2] >= 'A' && s[i+2] <= 'Z' && i+3 < len(s) && s[i+3] == '.'))
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+// wordShape classifies a token's capitalisation.
+func wordShape(w string) (capitalised, allCaps bool) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false, false
+	}
+	letters, upper := 0, 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return true, letters > 1 && upper == letters
+}
+
+// capitalisationUninformative reports whether capitals in this span say
+// nothing about proper nouns: Title Case headlines and all-capitals text.
+func capitalisationUninformative(words []string) bool {
+	content, capitalised, allCaps := 0, 0, 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 4 || english.IsStopWord(strings.ToLower(w)) {
+			continue
+		}
+		content++
+		c, a := wordShape(w)
+		if c {
+			capitalised++
+		}
+		if a {
+			allCaps++
+		}
+	}
+	if content == 0 {
+		return true
+	}
+	return float64(capitalised) >= 0.6*float64(content) || float64(allCaps) >= 0.5*float64(content)
+}
+
+// extractor turns item text into features, reusing its scratch space.
+type extractor struct {
+	lex     *lexicon
+	opt     *Options
+	counts  map[int32]float64
+	names   []string
+	nameRaw []string
+}
+
+// extract reads the title, the lead (the first sentences of the text) and
+// the body, each with its own weight, and returns the item's features.
+func (x *extractor) extract(it Item) features {
+	if x.counts == nil {
+		x.counts = map[int32]float64{}
+	}
+	clear(x.counts)
+	var f features
+	title := strings.TrimSpace(it.Title)
+	if title != "" {
+		x.span(title, x.opt.TitleWeight, true, &f)
+	}
+	budget := x.opt.MaxBodyWords
+	sentences := textutil.Sentences(it.Text)
+	for i, s := range sentences {
+		if budget <= 0 {
+			break
+		}
+		if i == 0 && title != "" && textutil.Normalize(s) == textutil.Normalize(title) {
+			continue // the title repeated as the first line
+		}
+		weight := 1.0
+		if i < x.opt.LeadSentences {
+			weight = x.opt.LeadWeight
+		}
+		budget -= x.span(s, weight, false, &f)
+	}
+	f.vector = make([]weighted, 0, len(x.counts))
+	for id, raw := range x.counts {
+		w := raw
+		if raw > 1 {
+			w = 1 + math.Log(raw)
+		}
+		f.vector = append(f.vector, weighted{id, w})
+	}
+	slices.SortFunc(f.vector, func(a, b weighted) int { return cmp.Compare(a.term, b.term) })
+	return f
+}
+
+// span adds one sentence (or title) to the counts and returns how many
+// words it read.
+func (x *extractor) span(s string, weight float64, isTitle bool, f *features) int {
+	words := textutil.Words(collapseInitialisms(textutil.Fold(s)))
+	// Titles are often in Title Case; text sentences are checked cheaply
+	// for all capitals only.
+	informative := true
+	if isTitle || len(words) > 3 && allCapitals(words[1]) && allCapitals(words[2]) {
+		informative = !capitalisationUninformative(words)
+	}
+	x.names = x.names[:0]
+	x.nameRaw = x.nameRaw[:0]
+	flush := func() {
+		// Trailing connectors are not part of a name.
+		for len(x.names) > 0 && connectors[x.names[len(x.names)-1]] {
+			x.names = x.names[:len(x.names)-1]
+			x.nameRaw = x.nameRaw[:len(x.nameRaw)-1]
+		}
+		if len(x.names) >= 2 {
+			id := x.lex.keyID("name:"+strings.Join(x.names, " "), strings.Join(x.nameRaw, " "), true)
+			x.counts[id] += weight * x.opt.NameWeight
+		}
+		x.names = x.names[:0]
+		x.nameRaw = x.nameRaw[:0]
+	}
+	for i, w := range words {
+		lower := strings.ToLower(w)
+		capitalised, allCaps := wordShape(w)
+		id := x.lex.wordID(lower)
+		if id < 0 && allCaps && len(lower) > 1 {
+			id = x.lex.acronymID(w)
+		}
+		if informative && capitalised && (id >= 0 || len(x.names) > 0 && connectors[lower]) {
+			if i > 0 || (i+1 < len(words) && startsUpper(words[i+1])) {
+				x.names = append(x.names, lower)
+				x.nameRaw = append(x.nameRaw, w)
+			}
+		} else {
+			flush()
+		}
+		if id < 0 {
+			continue
+		}
+		x.counts[id] += weight
+		if informative && i > 0 && !allCaps {
+			if capitalised {
+				f.capitalisedTerms = append(f.capitalisedTerms, id)
+			} else {
+				f.lowerTerms = append(f.lowerTerms, id)
+			}
+		}
+	}
+	flush()
+	return len(words)
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func allCapitals(w string) bool {
+	_, all := wordShape(w)
+	return all
+}

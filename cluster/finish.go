@@ -1,0 +1,231 @@
+package cluster
+
+import (
+	"container/heap"
+	"sort"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// mergeQueryTerms is how many of a story's heaviest terms look up the
+// stories it might merge with or relate to.
+const mergeQueryTerms = 32
+
+// maxRelated bounds the related stories listed per story.
+const maxRelated = 5
+
+// Finish runs the deterministic end-of-batch pass and returns the
+// redirects old story id -> surviving id made by it. Online assignment
+// depends on arrival order: an article that came before its story's other
+// articles may have founded a story of its own. Finish merges the stories
+// touched since the last Finish with any story whose centroid is similar
+// enough, best pair first, until no pair reaches MergeThreshold. The
+// older story (the one created first) survives and keeps its id.
+func (c *Clusterer) Finish() map[string]string {
+	made := c.redecide()
+	var touched []int
+	for si := range c.pending {
+		if c.stories[si].alive {
+			touched = append(touched, si)
+		}
+	}
+	sort.Ints(touched)
+	clear(c.pending)
+	pq := &pairQueue{}
+	for _, si := range touched {
+		c.pushPairs(pq, si)
+	}
+	for pq.Len() > 0 {
+		p := heap.Pop(pq).(pair)
+		a, b := c.stories[p.a], c.stories[p.b]
+		if !a.alive || !b.alive {
+			continue
+		}
+		if a.version != p.va || b.version != p.vb {
+			// Outdated: rescore and queue again if it still qualifies.
+			if score := c.storySimilarity(p.a, p.b); score >= c.opt.MergeThreshold {
+				heap.Push(pq, pair{a: p.a, b: p.b, va: a.version, vb: b.version, score: score})
+			}
+			continue
+		}
+		survivor, gone := c.merge(p.a, p.b)
+		made[c.stories[gone].id] = c.stories[survivor].id
+		for _, m := range c.stories[survivor].members {
+			if _, ok := c.moved[m.id]; ok {
+				c.moved[m.id] = c.stories[survivor].id
+			}
+		}
+		c.pushPairs(pq, survivor)
+	}
+	// Resolve chains (a -> b, then b -> c) to the final survivor.
+	for _, old := range sortedKeys(made) {
+		made[old] = c.resolve(old)
+	}
+	if len(made) == 0 {
+		return nil
+	}
+	return made
+}
+
+// pushPairs queues the merge candidates of story si.
+func (c *Clusterer) pushPairs(pq *pairQueue, si int) {
+	s := c.stories[si]
+	q := c.storyQuery(s)
+	for _, cand := range c.rankExcept(q, s.first, s.last, si) {
+		if cand.score < c.opt.MergeThreshold {
+			break
+		}
+		a, b := si, cand.story
+		if a > b {
+			a, b = b, a
+		}
+		heap.Push(pq, pair{a: a, b: b, va: c.stories[a].version, vb: c.stories[b].version, score: cand.score})
+	}
+}
+
+// storySimilarity is the decayed centroid cosine of two stories.
+func (c *Clusterer) storySimilarity(a, b int) float64 {
+	sa, sb := c.stories[a], c.stories[b]
+	return c.cosine(c.storyQuery(sa), sb) * c.spanGapDecay(sa, sb)
+}
+
+// merge folds the younger of two stories into the older one and returns
+// (survivor, merged-away).
+func (c *Clusterer) merge(a, b int) (int, int) {
+	if c.stories[b].seq < c.stories[a].seq {
+		a, b = b, a
+	}
+	keep, gone := c.stories[a], c.stories[b]
+	for id, w := range gone.centroid {
+		if _, ok := keep.centroid[id]; !ok {
+			c.post(id, a)
+		}
+		keep.centroid[id] += w
+	}
+	c.prune(keep)
+	// Interleave the articles by arrival.
+	members := append(keep.members, gone.members...)
+	sort.SliceStable(members, func(i, j int) bool { return members[i].tick < members[j].tick })
+	keep.members = members
+	for _, m := range gone.members {
+		c.itemStory[m.id] = a
+	}
+	keep.size += gone.size
+	if !gone.first.IsZero() && (keep.first.IsZero() || gone.first.Before(keep.first)) {
+		keep.first = gone.first
+	}
+	if gone.last.After(keep.last) {
+		keep.last = gone.last
+	}
+	keep.active = max(keep.active, gone.active)
+	keep.stale = true
+	keep.version++
+	c.relDirty[a], c.relDirty[b] = true, true
+	gone.alive = false
+	gone.centroid = nil
+	gone.members = nil
+	gone.version++
+	c.redirects[gone.id] = keep.id
+	delete(c.byID, gone.id)
+	return a, b
+}
+
+// refreshRelations recomputes the relations of the stories changed since
+// the last call. Relations are symmetric: a link found from either side
+// is listed on both. They ignore time: a related story is background,
+// which may be months old.
+func (c *Clusterer) refreshRelations() {
+	if c.links == nil {
+		c.links = map[int]map[int]float64{}
+	}
+	var dirty []int
+	for si := range c.relDirty {
+		dirty = append(dirty, si)
+	}
+	sort.Ints(dirty)
+	clear(c.relDirty)
+	unlink := func(si int) {
+		for other := range c.links[si] {
+			delete(c.links[other], si)
+		}
+		delete(c.links, si)
+	}
+	link := func(a, b int, score float64) {
+		for _, p := range [][2]int{{a, b}, {b, a}} {
+			if c.links[p[0]] == nil {
+				c.links[p[0]] = map[int]float64{}
+			}
+			c.links[p[0]][p[1]] = score
+		}
+	}
+	for _, si := range dirty {
+		unlink(si)
+	}
+	for _, si := range dirty {
+		s := c.stories[si]
+		if !s.alive {
+			continue
+		}
+		for _, cand := range c.rankExcept(c.storyQuery(s), timeZero, timeZero, si) {
+			if cand.score < c.opt.RelatedThreshold {
+				break
+			}
+			link(si, cand.story, cand.score)
+		}
+	}
+}
+
+// related lists the stories linked to story si, best first, at most
+// maxRelated, with the terms that link them.
+func (c *Clusterer) related(si int) []storyline.Related {
+	var out []candidate
+	for other, score := range c.links[si] {
+		if c.stories[other].alive {
+			out = append(out, candidate{story: other, score: score})
+		}
+	}
+	sortCandidates(out)
+	if len(out) > maxRelated {
+		out = out[:maxRelated]
+	}
+	var rel []storyline.Related
+	q := c.storyQuery(c.stories[si])
+	for _, cand := range out {
+		other := c.stories[cand.story]
+		rel = append(rel, storyline.Related{Story: other.id, Score: round4(cand.score), Shared: c.shared(q, other, 5)})
+	}
+	return rel
+}
+
+// pair is a merge candidate with the story versions it was scored at.
+type pair struct {
+	a, b   int
+	va, vb int
+	score  float64
+}
+
+// pairQueue is a max-heap of pairs by score, ties by story order.
+type pairQueue []pair
+
+func (q pairQueue) Len() int { return len(q) }
+func (q pairQueue) Less(i, j int) bool {
+	if q[i].score != q[j].score {
+		return q[i].score > q[j].score
+	}
+	if q[i].a != q[j].a {
+		return q[i].a < q[j].a
+	}
+	return q[i].b < q[j].b
+}
+func (q pairQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *pairQueue) Push(x any)   { *q = append(*q, x.(pair)) }
+func (q *pairQueue) Pop() any {
+	old := *q
+	p := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return p
+}
+
+// timeZero stands for an unknown time.
+var timeZero time.Time

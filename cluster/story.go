@@ -1,0 +1,394 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// story is one event: its articles and the centroid they sum to.
+type story struct {
+	id    string
+	seq   int // creation order; the older story survives a merge
+	alive bool
+	// members are in arrival order; founder is the item that started it.
+	members     []member
+	founder     string
+	size        int
+	first, last time.Time
+	// centroid sums the members' unit vectors (before global weights, which
+	// change as the statistics grow and are applied when comparing).
+	centroid map[int32]float64
+	// norm caches the weighted centroid norm, computed when the corpus
+	// held normItems items; stale marks a changed centroid.
+	norm      float64
+	normItems int
+	stale     bool
+	// active is the tick of the last article added: recency for postings.
+	active int
+	// version counts changes, so Finish can tell outdated pair scores.
+	version int
+}
+
+// member is one article of a story.
+type member struct {
+	id   string
+	tick int // arrival order
+	at   time.Time
+}
+
+// span recomputes a story's first and last times from its members.
+func (s *story) span() {
+	s.first, s.last = time.Time{}, time.Time{}
+	for _, m := range s.members {
+		if m.at.IsZero() {
+			continue
+		}
+		if s.first.IsZero() || m.at.Before(s.first) {
+			s.first = m.at
+		}
+		if m.at.After(s.last) {
+			s.last = m.at
+		}
+	}
+}
+
+// query is an item's vector with the global weights of the moment.
+type query struct {
+	vec    []weighted // raw weights, sorted by term
+	global []float64  // global weight of each vec term
+	norm   float64    // L2 norm of the weighted vector
+}
+
+// globalWeight is a term's weight across the corpus: inverse document
+// frequency raised for proper nouns and names.
+func (c *Clusterer) globalWeight(id int32) float64 {
+	t := &c.lex.terms[id]
+	// PriorItems pseudo-items that hold no term keep IDF meaningful while
+	// the corpus is small (a handful of articles about one region would
+	// otherwise make its names look like stop words).
+	n := float64(c.items) + c.opt.PriorItems
+	df := float64(t.df)
+	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	proper := 1.0
+	if !t.name {
+		proper = float64(t.capitalised) / float64(t.capitalised+t.lower+2)
+	}
+	return idf * (1 + c.opt.ProperBoost*proper)
+}
+
+// query weights an item's features with the current statistics.
+func (c *Clusterer) query(f features) query {
+	q := query{vec: f.vector, global: make([]float64, len(f.vector))}
+	var sum float64
+	for i, w := range f.vector {
+		g := c.globalWeight(w.term)
+		q.global[i] = g
+		sum += (w.weight * g) * (w.weight * g)
+	}
+	q.norm = math.Sqrt(sum)
+	return q
+}
+
+// storyNorm returns the weighted norm of a story's centroid, recomputed
+// when the story changed or the corpus grew by a tenth since.
+func (c *Clusterer) storyNorm(s *story) float64 {
+	if s.stale || s.norm == 0 || c.items > s.normItems+s.normItems/10 {
+		var sum float64
+		for id, w := range s.centroid {
+			g := c.globalWeight(id)
+			sum += (w * g) * (w * g)
+		}
+		s.norm = math.Sqrt(sum)
+		s.normItems = c.items
+		s.stale = false
+	}
+	return s.norm
+}
+
+// decay is the share of a similarity kept across the time gap between t
+// and a story's span. Unknown times do not decay.
+func (c *Clusterer) decay(first, last, t time.Time) float64 {
+	if t.IsZero() || first.IsZero() || c.opt.HalfLife <= 0 {
+		return 1
+	}
+	var gap time.Duration
+	switch {
+	case t.Before(first):
+		gap = first.Sub(t)
+	case t.After(last):
+		gap = t.Sub(last)
+	}
+	if gap <= 0 {
+		return 1
+	}
+	return c.opt.DecayFloor + (1-c.opt.DecayFloor)*math.Exp2(-float64(gap)/float64(c.opt.HalfLife))
+}
+
+// spanGapDecay is decay between two stories' spans.
+func (c *Clusterer) spanGapDecay(a, b *story) float64 {
+	if a.first.IsZero() || b.first.IsZero() {
+		return 1
+	}
+	if b.last.Before(a.first) {
+		return c.decay(a.first, a.last, b.last)
+	}
+	if b.first.After(a.last) {
+		return c.decay(a.first, a.last, b.first)
+	}
+	return 1
+}
+
+// candidate is a story with its score for the current item.
+type candidate struct {
+	story int
+	score float64
+}
+
+// topTerms returns the indexes of the n heaviest coordinates of q.
+func (c *Clusterer) topTerms(q query, n int) []int {
+	// Only terms seen before can lead to a story.
+	idx := make([]int, 0, len(q.vec))
+	for i, w := range q.vec {
+		if c.lex.terms[w.term].df > 0 {
+			idx = append(idx, i)
+		}
+	}
+	// Keep the n heaviest by insertion into a short sorted list.
+	heavier := func(a, b int) bool {
+		wa, wb := q.vec[a].weight*q.global[a], q.vec[b].weight*q.global[b]
+		if wa != wb {
+			return wa > wb
+		}
+		return q.vec[a].term < q.vec[b].term
+	}
+	top := make([]int, 0, n+1)
+	for _, i := range idx {
+		if len(top) == n && !heavier(i, top[n-1]) {
+			continue
+		}
+		pos := len(top)
+		for pos > 0 && heavier(i, top[pos-1]) {
+			pos--
+		}
+		top = append(top, 0)
+		copy(top[pos+1:], top[pos:])
+		top[pos] = i
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	idx = top
+	return idx
+}
+
+// rank finds candidate stories through the inverted index (never by
+// scanning all stories), scores the most promising in full and returns
+// them best first, the time decay applied. exclude skips one story.
+func (c *Clusterer) rank(q query, t time.Time) []candidate {
+	return c.rankExcept(q, t, time.Time{}, -1)
+}
+
+func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []candidate {
+	if q.norm == 0 {
+		return nil
+	}
+	if last.IsZero() {
+		last = first
+	}
+	c.stamp++
+	var pre []candidate
+	if len(c.partial) < len(c.stories) {
+		c.partial = append(c.partial, make([]float64, len(c.stories)-len(c.partial))...)
+	}
+	partial := c.partial
+	for _, i := range c.topTerms(q, c.opt.QueryTerms) {
+		w := q.vec[i]
+		g := q.global[i]
+		for _, si := range c.postings[w.term] {
+			s := c.stories[si]
+			if !s.alive || int(si) == exclude {
+				continue
+			}
+			cw, ok := s.centroid[w.term]
+			if !ok {
+				continue
+			}
+			if c.seen[si] != c.stamp {
+				c.seen[si] = c.stamp
+				pre = append(pre, candidate{story: int(si)})
+				partial[si] = 0
+			}
+			partial[int(si)] += w.weight * g * g * cw
+		}
+	}
+	for i := range pre {
+		if n := c.storyNorm(c.stories[pre[i].story]); n > 0 {
+			pre[i].score = partial[pre[i].story] / n
+		}
+	}
+	sortCandidates(pre)
+	if len(pre) > c.opt.Candidates {
+		pre = pre[:c.opt.Candidates]
+	}
+	for i := range pre {
+		s := c.stories[pre[i].story]
+		sim := c.cosine(q, s)
+		d := 1.0
+		if !first.IsZero() && !s.first.IsZero() {
+			switch {
+			case last.Before(s.first):
+				d = c.decay(s.first, s.last, last)
+			case first.After(s.last):
+				d = c.decay(s.first, s.last, first)
+			}
+		}
+		pre[i].score = sim * d
+	}
+	sortCandidates(pre)
+	return pre
+}
+
+func sortCandidates(cs []candidate) {
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].score != cs[j].score {
+			return cs[i].score > cs[j].score
+		}
+		return cs[i].story < cs[j].story
+	})
+}
+
+// cosine is the weighted cosine between a query and a story centroid.
+func (c *Clusterer) cosine(q query, s *story) float64 {
+	n := c.storyNorm(s)
+	if n == 0 || q.norm == 0 {
+		return 0
+	}
+	var dot float64
+	for i, w := range q.vec {
+		if cw, ok := s.centroid[w.term]; ok {
+			dot += w.weight * q.global[i] * q.global[i] * cw
+		}
+	}
+	return dot / (n * q.norm)
+}
+
+// storyQuery turns a story centroid into a query (for story-to-story
+// comparisons: merges and relations).
+func (c *Clusterer) storyQuery(s *story) query {
+	q := query{vec: make([]weighted, 0, len(s.centroid))}
+	for id, w := range s.centroid {
+		q.vec = append(q.vec, weighted{id, w})
+	}
+	sort.Slice(q.vec, func(i, j int) bool { return q.vec[i].term < q.vec[j].term })
+	q.global = make([]float64, len(q.vec))
+	var sum float64
+	for i, w := range q.vec {
+		g := c.globalWeight(w.term)
+		q.global[i] = g
+		sum += (w.weight * g) * (w.weight * g)
+	}
+	q.norm = math.Sqrt(sum)
+	return q
+}
+
+// post records that story si holds the term, keeping the posting list to
+// the most recently active stories.
+func (c *Clusterer) post(id int32, si int) {
+	list := append(c.postings[id], int32(si))
+	if len(list) > c.opt.MaxPostings {
+		list = c.compactPostings(list)
+	}
+	c.postings[id] = list
+}
+
+// compactPostings drops dead and repeated entries and then the least
+// recently active stories, keeping three quarters of the cap.
+func (c *Clusterer) compactPostings(list []int32) []int32 {
+	keep := list[:0]
+	c.stamp++
+	for _, si := range list {
+		if c.stories[si].alive && c.seen[si] != c.stamp {
+			c.seen[si] = c.stamp
+			keep = append(keep, si)
+		}
+	}
+	if limit := c.opt.MaxPostings * 3 / 4; len(keep) > limit {
+		sort.SliceStable(keep, func(i, j int) bool {
+			return c.stories[keep[i]].active > c.stories[keep[j]].active
+		})
+		keep = keep[:limit]
+		sort.Slice(keep, func(i, j int) bool { return keep[i] < keep[j] })
+	}
+	return keep
+}
+
+// prune caps a centroid at its heaviest terms once it has grown to twice
+// the cap, so that the cost of comparing with a story stays flat.
+func (c *Clusterer) prune(s *story) {
+	limit := c.opt.MaxCentroidTerms
+	if limit <= 0 || len(s.centroid) <= 2*limit {
+		return
+	}
+	all := make([]weighted, 0, len(s.centroid))
+	for id, w := range s.centroid {
+		all = append(all, weighted{id, w})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].weight != all[j].weight {
+			return all[i].weight > all[j].weight
+		}
+		return all[i].term < all[j].term
+	})
+	for _, w := range all[limit:] {
+		delete(s.centroid, w.term)
+	}
+	s.stale = true
+}
+
+// shared lists the terms that weigh most in the similarity of q and s.
+func (c *Clusterer) shared(q query, s *story, n int) []string {
+	var contrib []weighted
+	for i, w := range q.vec {
+		if cw, ok := s.centroid[w.term]; ok {
+			contrib = append(contrib, weighted{w.term, w.weight * q.global[i] * q.global[i] * cw})
+		}
+	}
+	sort.Slice(contrib, func(i, j int) bool {
+		if contrib[i].weight != contrib[j].weight {
+			return contrib[i].weight > contrib[j].weight
+		}
+		return contrib[i].term < contrib[j].term
+	})
+	var out []string
+	for _, w := range contrib {
+		if len(out) == n {
+			break
+		}
+		label := c.label(w.term)
+		dup := false
+		for _, o := range out {
+			if strings.Contains(strings.ToLower(o), strings.ToLower(label)) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, label)
+		}
+	}
+	return out
+}
+
+// label is how a term reads: a name as written, a proper noun capitalised.
+func (c *Clusterer) label(id int32) string {
+	t := c.lex.terms[id]
+	if t.name || t.capitalised <= t.lower {
+		return t.surface
+	}
+	r, size := utf8.DecodeRuneInString(t.surface)
+	return string(unicode.ToUpper(r)) + t.surface[size:]
+}

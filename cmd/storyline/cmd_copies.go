@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+)
+
+func init() {
+	register(command{name: "copies", summary: "show the copies of an article or of a story's articles, with what each changed", run: runCopies})
+	register(command{name: "why", summary: "explain why an article joined its story", run: runWhy})
+}
+
+func runCopies(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("copies", stderr)
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print {\"groups\":[...]} as JSON")
+	ids, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(ids) != 1 {
+		fmt.Fprintln(stderr, "usage: storyline copies [--json] STORY_OR_ARTICLE_ID")
+		return 2
+	}
+	ctx := context.Background()
+	r, done, err := openReader(ctx, *db, 5)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer done()
+	var groups []storyline.CopyGroup
+	if g, ok := r.GroupOf(ids[0]); ok {
+		groups = append(groups, g)
+	} else if _, ok := r.Article(ids[0]); ok {
+		// an article with no copies: an empty list, not an error
+	} else {
+		st, err := r.Story(ctx, ids[0])
+		if err != nil {
+			return fail(stderr, err)
+		}
+		seen := map[string]bool{}
+		for _, id := range st.Articles {
+			if g, ok := r.GroupOf(id); ok && !seen[g.Canonical] {
+				seen[g.Canonical] = true
+				groups = append(groups, g)
+			}
+		}
+	}
+	if *asJSON {
+		if groups == nil {
+			groups = []storyline.CopyGroup{}
+		}
+		return exitOn(stderr, writeJSON(stdout, map[string]any{"groups": groups}))
+	}
+	if len(groups) == 0 {
+		fmt.Fprintln(stdout, "no copies")
+	}
+	for _, g := range groups {
+		can, _ := r.Article(g.Canonical)
+		fmt.Fprintf(stdout, "canonical %s  %s  %s\n", g.Canonical, orNone(can.Outlet), can.Source)
+		for _, m := range g.Members {
+			a, _ := r.Article(m.Article)
+			fmt.Fprintf(stdout, "  %s %s  %s — %s, overlap %.0f%%, containment %.2f, jaccard %.2f\n",
+				m.Article, orNone(a.Outlet), a.Source, m.Relation, 100*m.Overlap, m.Containment, m.Jaccard)
+			printSentences(stdout, "adds", m.Added)
+			printSentences(stdout, "drops", m.Removed)
+			for _, c := range m.Changed {
+				fmt.Fprintf(stdout, "      changes: %q\n            -> %q\n", c.From, c.To)
+			}
+		}
+	}
+	return 0
+}
+
+func printSentences(w io.Writer, label string, ss []string) {
+	for _, s := range ss {
+		fmt.Fprintf(w, "      %s: %s\n", label, s)
+	}
+}
+
+func runWhy(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("why", stderr)
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print the assignment as JSON")
+	ids, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(ids) != 1 {
+		fmt.Fprintln(stderr, "usage: storyline why [--json] ARTICLE_ID")
+		return 2
+	}
+	ctx := context.Background()
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer store.Close()
+	all, err := store.Assignments(ctx)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	for _, as := range all {
+		if as.Article != ids[0] {
+			continue
+		}
+		if *asJSON {
+			return exitOn(stderr, writeJSON(stdout, as))
+		}
+		switch {
+		case as.Via == "copy":
+			fmt.Fprintf(stdout, "%s joined story %s as a copy: %s\n", as.Article, as.Story, strings.Join(as.Shared, ", "))
+		case as.New:
+			fmt.Fprintf(stdout, "%s started story %s", as.Article, as.Story)
+			if as.RunnerUp != "" {
+				fmt.Fprintf(stdout, " (closest story %s scored %.3f, under the joining threshold)", as.RunnerUp, as.RunnerUpScore)
+			}
+			fmt.Fprintln(stdout)
+		default:
+			fmt.Fprintf(stdout, "%s joined story %s with score %.3f\n  shared: %s\n", as.Article, as.Story, as.Score, strings.Join(as.Shared, ", "))
+			if as.RunnerUp != "" {
+				fmt.Fprintf(stdout, "  runner-up: story %s with score %.3f\n", as.RunnerUp, as.RunnerUpScore)
+			}
+		}
+		return 0
+	}
+	return fail(stderr, fmt.Errorf("article %s: %w", ids[0], storyline.ErrNotFound))
+}

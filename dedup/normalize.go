@@ -1,0 +1,151 @@
+package dedup
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/textutil"
+)
+
+// Normalize is the identity normaliser: two texts are exact copies when
+// their normalised forms are equal. It is textutil.Normalize (folded
+// typography, lower case, collapsed space) reduced to its word tokens, so
+// that copies differing only in punctuation or layout compare equal.
+func Normalize(text string) string {
+	return strings.Join(textutil.Words(textutil.Normalize(text)), " ")
+}
+
+// zeroWidthSpace is removed by textutil.Fold, so it joins the runs on
+// either side of it into one word.
+const zeroWidthSpace = '\u200b'
+
+// isWordRune matches textutil's \w definition (letters, digits, nonspacing
+// marks, underscore) with an ASCII fast path.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// FNV-1a constants; words are hashed byte by byte as they are lowered.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// mix64 is the splitmix64 finaliser: it spreads FNV's weak low bits.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// forEachWordHash calls fn with the 64-bit hash of each word of
+// Normalize(s), in order, without building the normalised string: it
+// lowers each rune and hashes its UTF-8 bytes as it goes. This is the hot
+// path of the index (see FuzzWordHashesMatchNormalize for the equivalence).
+func forEachWordHash(s string, fn func(h uint64)) {
+	h := uint64(fnvOffset)
+	in := false
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+				fallthrough
+			case (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_':
+				h = (h ^ uint64(c)) * fnvPrime
+				in = true
+			default:
+				if in {
+					fn(mix64(h))
+					h, in = fnvOffset, false
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == zeroWidthSpace {
+			continue
+		}
+		if !isWordRune(r) {
+			if in {
+				fn(mix64(h))
+				h, in = fnvOffset, false
+			}
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+		in = true
+	}
+	if in {
+		fn(mix64(h))
+	}
+}
+
+// wordHash hashes one already-normalised word as forEachWordHash does.
+func wordHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * fnvPrime
+	}
+	return mix64(h)
+}
+
+// stopwords are English function words. Shingles are built from the other
+// (content) words only: pairs of function words ("of the", "said that")
+// are shared by every news text and would make unrelated texts look alike,
+// while edits to content words are what tell copies apart. Texts in other
+// languages simply keep all their words.
+var stopwords = strings.Fields(`a about above after again against all also am an and any are as at
+be because been before being below between both but by can could did do does doing down during each
+few for from further had has have having he her here hers herself him himself his how i if in into is
+it its itself just me more most my myself nor of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these they this
+those through to too under until up very was we were what when where which while who whom why will
+with would you your yours yourself s t said says`)
+
+// stopwordSet holds the hashes of the stopwords in a small open-addressed
+// table, so the hot path tests a word by its hash without a string.
+var stopwordSet = func() []uint64 {
+	table := make([]uint64, 512)
+	for _, w := range stopwords {
+		h := wordHash(w)
+		for p := h & 511; ; p = (p + 1) & 511 {
+			if table[p] == 0 {
+				table[p] = h
+				break
+			}
+		}
+	}
+	return table
+}()
+
+func isStopword(h uint64) bool {
+	for p := h & 511; ; p = (p + 1) & 511 {
+		switch stopwordSet[p] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// wordID is the 16-bit form of a content word kept in the index. Two
+// distinct words share an id with probability 1/65536; a shingle (a pair
+// of ids) is a 32-bit value, so distinct shingles collide with probability
+// 2^-32, negligible for verification, and the index stays small.
+func wordID(h uint64) uint16 { return uint16(h >> 48) }

@@ -1,0 +1,421 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/dedup"
+	"github.com/storyline-news/storyline/extract"
+	"github.com/storyline-news/storyline/ingest"
+)
+
+// Engine runs ingest batches into a store. It is not safe for concurrent
+// use; one Engine owns its store's writes.
+type Engine struct {
+	store    storyline.Store
+	index    *dedup.Index
+	clusters *cluster.Clusterer
+
+	current  map[string]storyline.Article // article id -> stored version (text kept for copy diffs)
+	storyOf  map[string]string            // article id -> story id
+	assigned map[string]storyline.Assignment
+	groupOf  map[string]string // article id -> canonical id of its copy group
+	groups   map[string]storyline.CopyGroup
+	lastSave map[string]string // story id -> JSON last saved, to write only changed stories
+	now      func() time.Time
+}
+
+// Open rebuilds the engine's in-memory indexes from what the store holds.
+func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
+	e := &Engine{
+		store:    store,
+		index:    dedup.NewIndex(),
+		clusters: cluster.New(),
+		current:  map[string]storyline.Article{},
+		storyOf:  map[string]string{},
+		assigned: map[string]storyline.Assignment{},
+		groupOf:  map[string]string{},
+		groups:   map[string]storyline.CopyGroup{},
+		lastSave: map[string]string{},
+		now:      time.Now,
+	}
+	articles, err := store.Articles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load store: %w", err)
+	}
+	for _, a := range articles {
+		e.current[a.ID] = a
+	}
+	assignments, err := store.Assignments(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load store: %w", err)
+	}
+	for _, as := range assignments {
+		a, ok := e.current[as.Article]
+		if !ok {
+			continue
+		}
+		e.index.Insert(a.ID, a.Text)
+		e.clusters.Join(item(a), as.Story)
+		e.storyOf[a.ID] = as.Story
+		e.assigned[a.ID] = as
+	}
+	groups, err := store.Groups(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load store: %w", err)
+	}
+	for _, g := range groups {
+		e.setGroup(g)
+	}
+	stories, err := store.Stories(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load store: %w", err)
+	}
+	for _, st := range stories {
+		e.lastSave[st.ID] = storyJSON(st)
+	}
+	return e, nil
+}
+
+// Options tunes an ingest run.
+type Options struct {
+	Ingest ingest.Options
+	// BatchSize is how many documents are extracted and committed together;
+	// each batch is one transaction. 2000 when 0.
+	BatchSize int
+	// Workers extract documents in parallel; GOMAXPROCS when 0. The result
+	// does not depend on it.
+	Workers int
+	// OnFailure is called for each input that could not be read or
+	// extracted; OnProgress after each document read. Both may be nil.
+	OnFailure  func(storyline.Failure)
+	OnProgress func(Progress)
+}
+
+// Progress counts an ingest run so far.
+type Progress struct {
+	Read, New, Versions, Unchanged, Copies, Failed int
+}
+
+// Summary is the outcome of an ingest run.
+type Summary struct {
+	Progress
+	Stories  int
+	Elapsed  time.Duration
+	Failures []storyline.Failure
+}
+
+// Ingest reads the inputs, extracts, detects copies, clusters and commits
+// the articles batch by batch. Input failures are collected in the summary
+// and do not stop the run; a store error does.
+func (e *Engine) Ingest(ctx context.Context, inputs []string, opt Options) (Summary, error) {
+	start := e.now()
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = 2000
+	}
+	var sum Summary
+	fail := func(f storyline.Failure) {
+		sum.Failed++
+		sum.Failures = append(sum.Failures, f)
+		if opt.OnFailure != nil {
+			opt.OnFailure(f)
+		}
+	}
+	var pending []storyline.Document
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		articles := extractAll(pending, opt.Workers, fail)
+		pending = pending[:0]
+		return e.commit(ctx, articles, &sum)
+	}
+	err := ingest.Read(ctx, inputs, opt.Ingest, func(d storyline.Document) error {
+		sum.Read++
+		pending = append(pending, d)
+		if opt.OnProgress != nil {
+			opt.OnProgress(sum.Progress)
+		}
+		if len(pending) >= opt.BatchSize {
+			return flush()
+		}
+		return nil
+	}, fail)
+	if err == nil {
+		err = flush()
+	}
+	sum.Stories = len(e.clusters.Stories())
+	sum.Elapsed = e.now().Sub(start)
+	return sum, err
+}
+
+// extractAll extracts documents in parallel; the result keeps input order.
+func extractAll(docs []storyline.Document, workers int, fail func(storyline.Failure)) []storyline.Article {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]storyline.Article, len(docs))
+	errs := make([]error, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = extractSafely(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	kept := out[:0]
+	for i, a := range out {
+		if errs[i] != nil {
+			fail(storyline.Failure{Source: docs[i].Source, Err: errs[i]})
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept
+}
+
+// extractSafely turns a panic in extraction (a bug, but one bad page must
+// not take the batch down) into an error naming it.
+func extractSafely(d storyline.Document) (a storyline.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract: internal error: %v", r)
+		}
+	}()
+	a, err = extract.Extract(d)
+	if err != nil {
+		return a, fmt.Errorf("extract: %w", err)
+	}
+	if len(a.Text) == 0 && a.Title == "" {
+		return a, fmt.Errorf("extract: no article text found")
+	}
+	Identify(&a)
+	return a, nil
+}
+
+// commit runs copy detection and clustering over one batch of extracted
+// articles and writes the result in one transaction.
+func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *Summary) error {
+	var batch storyline.Batch
+	seen := map[string]bool{}
+	var fresh []storyline.Article
+	for _, a := range articles {
+		old, exists := e.current[a.ID]
+		switch {
+		case seen[a.ID+a.ContentHash] || (exists && old.ContentHash == a.ContentHash):
+			sum.Unchanged++
+		case exists:
+			known, err := e.knownVersion(ctx, old, a.ContentHash)
+			if err != nil {
+				return err
+			}
+			if known {
+				sum.Unchanged++
+				break
+			}
+			batch.Versions = append(batch.Versions, storyline.Version{
+				Article: old.ID, Version: old.Version, ContentHash: old.ContentHash, Text: old.Text, Seen: e.now(),
+			})
+			a.Version = old.Version + 1
+			batch.Articles = append(batch.Articles, a)
+			e.current[a.ID] = a
+			sum.Versions++
+		default:
+			fresh = append(fresh, a)
+		}
+		seen[a.ID+a.ContentHash] = true
+	}
+	// Order-independence: within a batch, articles are processed by time
+	// (undated last) and id, whatever order the inputs were read in.
+	sort.SliceStable(fresh, func(i, j int) bool {
+		ti, tj := trustedTime(fresh[i]), trustedTime(fresh[j])
+		if ti.IsZero() != tj.IsZero() {
+			return !ti.IsZero()
+		}
+		if !ti.Equal(tj) {
+			return ti.Before(tj)
+		}
+		return fresh[i].ID < fresh[j].ID
+	})
+	var pairs []dedup.Pair
+	for _, a := range fresh {
+		e.current[a.ID] = a
+		batch.Articles = append(batch.Articles, a)
+		sum.New++
+		found := e.index.Add(a.ID, a.Text)
+		pairs = append(pairs, found...)
+		var as storyline.Assignment
+		if len(found) > 0 {
+			best := found[0]
+			story := e.storyOf[best.A]
+			e.clusters.Join(item(a), story)
+			as = storyline.Assignment{Article: a.ID, Story: story, Score: best.Overlap, Via: "copy",
+				Shared: []string{fmt.Sprintf("%s of %s", best.Relation, best.A)}}
+			sum.Copies++
+		} else {
+			as = e.clusters.Add(item(a))
+			as.Via = "cluster"
+		}
+		e.storyOf[a.ID] = as.Story
+		e.assigned[a.ID] = as
+		batch.Assignments = append(batch.Assignments, as)
+	}
+	if len(fresh) == 0 && len(batch.Articles) == 0 {
+		return nil // nothing new: the store stays exactly as it was
+	}
+	batch.Redirects = e.clusters.Finish()
+	for old := range batch.Redirects {
+		batch.Removed = append(batch.Removed, old)
+		delete(e.lastSave, old)
+	}
+	batch.Assignments = e.reconcile(batch.Assignments)
+	sort.Strings(batch.Removed)
+	batch.Groups = e.regroup(pairs)
+	for _, st := range e.clusters.Stories() {
+		if js := storyJSON(st); e.lastSave[st.ID] != js {
+			batch.Stories = append(batch.Stories, st)
+			e.lastSave[st.ID] = js
+		}
+	}
+	if err := e.store.Save(ctx, batch); err != nil {
+		return err
+	}
+	return nil
+}
+
+// reconcile brings the assignments in line with the stories as the
+// clusterer left them after Finish: merges and re-decisions can move
+// articles of this batch and of earlier ones. It returns the batch's
+// assignments plus an updated one for every earlier article that moved.
+func (e *Engine) reconcile(batch []storyline.Assignment) []storyline.Assignment {
+	inBatch := map[string]int{}
+	for i, as := range batch {
+		inBatch[as.Article] = i
+	}
+	var moved []storyline.Assignment
+	for _, st := range e.clusters.Stories() {
+		for _, id := range st.Articles {
+			if e.storyOf[id] == st.ID {
+				continue
+			}
+			e.storyOf[id] = st.ID
+			as := e.assigned[id]
+			as.Story = st.ID
+			e.assigned[id] = as
+			if i, ok := inBatch[id]; ok {
+				batch[i] = as
+			} else {
+				moved = append(moved, as)
+			}
+		}
+	}
+	sort.Slice(moved, func(i, j int) bool { return moved[i].Article < moved[j].Article })
+	return append(batch, moved...)
+}
+
+// knownVersion reports whether hash is an earlier text of the article, so
+// that re-reading an old copy of a page does not flip its versions.
+func (e *Engine) knownVersion(ctx context.Context, a storyline.Article, hash string) (bool, error) {
+	vs, err := e.store.Versions(ctx, a.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, v := range vs {
+		if v.ContentHash == hash {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// regroup merges the new copy pairs with the stored groups they touch and
+// rebuilds those groups whole.
+func (e *Engine) regroup(pairs []dedup.Pair) []storyline.CopyGroup {
+	if len(pairs) == 0 {
+		return nil
+	}
+	involved := map[string]bool{}
+	for _, p := range pairs {
+		involved[p.A], involved[p.B] = true, true
+	}
+	// Edges of stored groups that share an article with the new pairs.
+	canonicals := map[string]bool{}
+	for id := range involved {
+		if c, ok := e.groupOf[id]; ok {
+			canonicals[c] = true
+		}
+	}
+	names := sortedKeys(canonicals)
+	for _, c := range names {
+		g := e.groups[c]
+		for _, m := range g.Members {
+			pairs = append(pairs, dedup.Pair{A: g.Canonical, B: m.Article, Relation: m.Relation,
+				Jaccard: m.Jaccard, Containment: m.Containment, Overlap: m.Overlap})
+			involved[m.Article] = true
+		}
+		involved[g.Canonical] = true
+		delete(e.groups, c)
+	}
+	var arts []storyline.Article
+	for _, id := range sortedKeys(involved) {
+		arts = append(arts, e.current[id])
+	}
+	groups := dedup.Groups(arts, pairs)
+	for _, g := range groups {
+		e.setGroup(g)
+	}
+	return groups
+}
+
+func (e *Engine) setGroup(g storyline.CopyGroup) {
+	e.groups[g.Canonical] = g
+	e.groupOf[g.Canonical] = g.Canonical
+	for _, m := range g.Members {
+		e.groupOf[m.Article] = g.Canonical
+	}
+}
+
+// item is what clustering sees of an article.
+func item(a storyline.Article) cluster.Item {
+	return cluster.Item{ID: a.ID, Title: a.Title, Text: a.Text, Time: trustedTime(a)}
+}
+
+// trustedTime is the article's publication time when extraction trusts it,
+// else its fetch time, else zero. A masthead date (low confidence) is not
+// evidence of when the article appeared.
+func trustedTime(a storyline.Article) time.Time {
+	if !a.Published.IsZero() && (a.PublishedConfidence == 0 || a.PublishedConfidence >= 0.5) {
+		return a.Published
+	}
+	return a.Fetched
+}
+
+func storyJSON(st storyline.Story) string {
+	b, _ := json.Marshal(st)
+	return string(b)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

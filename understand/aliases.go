@@ -1,0 +1,305 @@
+package understand
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/storyline-news/storyline"
+	"golang.org/x/text/unicode/norm"
+)
+
+// entAcc accumulates one entity while aliases are merged.
+type entAcc struct {
+	ent      storyline.Entity
+	aliases  map[string]bool
+	roles    map[string]bool
+	articles map[string]bool
+	stories  map[string]bool
+	order    int // first-seen order, for stable ties
+	lastSeen int // position of the latest mention, for surname resolution
+}
+
+// registry merges names into entities: known aliases, initialisms,
+// surnames after a first full mention, transliteration variants of
+// person names, and role phrases that stand for a person.
+type registry struct {
+	ents   []*entAcc
+	byKey  map[string]*entAcc // nameKey of a name or alias
+	byRole map[string]*entAcc // roleKey of a role stated with a person
+}
+
+func newRegistry() *registry {
+	return &registry{byKey: map[string]*entAcc{}, byRole: map[string]*entAcc{}}
+}
+
+// nameParts splits a person name into comparable word keys, dropping
+// honorifics and name particles ("al-Hakim" compares as "hakim").
+func nameParts(name string) []string {
+	var out []string
+	for _, t := range tokenize(name) {
+		if !t.Word {
+			continue
+		}
+		w := lower(t.Text)
+		if honorifics[strings.TrimSuffix(w, ".")] {
+			continue
+		}
+		for p := range joinPrefixes {
+			if strings.HasPrefix(w, p+"-") {
+				w = w[len(p)+1:]
+			}
+		}
+		if k := nameKey(w); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// foldAccents strips diacritics: "Rodríguez" compares as "Rodriguez".
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// skeleton is a transliteration-tolerant key: first letter kept, common
+// digraphs unified (gh/q, kh/k, ph/f, ou/u), later vowels dropped and
+// doubled letters collapsed. Qasemi and Ghasemi, Mohammad and Muhammad
+// share one.
+func skeleton(w string) string {
+	w = foldAccents(strings.ToLower(w))
+	for _, p := range [][2]string{{"gh", "g"}, {"q", "g"}, {"kh", "k"}, {"ph", "f"}, {"ck", "k"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"dh", "d"}, {"th", "t"}, {"w", "v"}, {"z", "s"}} {
+		w = strings.ReplaceAll(w, p[0], p[1])
+	}
+	var b []byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i > 0 && strings.IndexByte("aeiouy", c) >= 0 {
+			continue
+		}
+		if len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// levenshtein is the edit distance between two short strings.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// sameNameWord reports whether two name words are one name, allowing
+// transliteration variants: equal skeletons and a small edit distance.
+func sameNameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 4 || len(b) < 4 {
+		return false
+	}
+	return skeleton(a) == skeleton(b) && levenshtein(a, b) <= max(2, min(len(a), len(b))/3)
+}
+
+// samePerson reports whether two full person names denote one person:
+// surnames alike and first names alike (middle names may differ).
+func samePerson(a, b []string) bool {
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	return sameNameWord(a[len(a)-1], b[len(b)-1]) && sameNameWord(a[0], b[0])
+}
+
+func (r *registry) newEntity(name, typ, sub string) *entAcc {
+	e := &entAcc{ent: storyline.Entity{Name: name, Type: typ, Subtype: sub}, aliases: map[string]bool{},
+		roles: map[string]bool{}, articles: map[string]bool{}, stories: map[string]bool{}, order: len(r.ents)}
+	r.ents = append(r.ents, e)
+	r.addAlias(e, name)
+	return e
+}
+
+func (r *registry) addAlias(e *entAcc, alias string) {
+	alias = strings.TrimSpace(alias)
+	if alias == "" {
+		return
+	}
+	e.aliases[alias] = true
+	if k := nameKey(alias); k != "" {
+		if _, taken := r.byKey[k]; !taken {
+			r.byKey[k] = e
+		}
+	}
+}
+
+// findPerson finds a registered person a full name refers to.
+func (r *registry) findPerson(parts []string) *entAcc {
+	for _, e := range r.ents {
+		if e.ent.Type != "person" {
+			continue
+		}
+		for a := range e.aliases {
+			if samePerson(parts, nameParts(a)) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// bySurname finds the person whose last (or only) name matches a single
+// word, preferring the most recently mentioned.
+func (r *registry) bySurname(word string) *entAcc {
+	k := nameKey(word)
+	var best *entAcc
+	for _, e := range r.ents {
+		if e.ent.Type != "person" {
+			continue
+		}
+		parts := nameParts(e.ent.Name)
+		if len(parts) < 2 {
+			continue
+		}
+		if sameNameWord(parts[len(parts)-1], k) && (best == nil || e.lastSeen > best.lastSeen) {
+			best = e
+		}
+	}
+	return best
+}
+
+// register resolves a typed mention to an entity, creating it if new.
+func (r *registry) register(m *mention) *entAcc {
+	name := m.Name
+	if m.Entity != "" {
+		name = m.Entity
+	}
+	if e := r.byKey[nameKey(name)]; e != nil && (m.Type == "" || e.ent.Type == m.Type || m.Entity != "") {
+		r.addAlias(e, m.Name)
+		return e
+	}
+	if m.Type == "person" {
+		parts := nameParts(name)
+		if len(parts) >= 2 {
+			if e := r.findPerson(parts); e != nil {
+				r.addAlias(e, m.Name)
+				// Prefer the fuller form as the name.
+				if len(parts) > len(nameParts(e.ent.Name)) {
+					e.ent.Name = name
+				}
+				return e
+			}
+		}
+	}
+	e := r.newEntity(name, m.Type, m.Subtype)
+	r.addAlias(e, m.Name)
+	return e
+}
+
+// entities returns the merged entities in order: mentions desc, name.
+func (r *registry) entities() []storyline.Entity {
+	out := make([]storyline.Entity, 0, len(r.ents))
+	for _, e := range r.ents {
+		if e.ent.Mentions == 0 || e.ent.Type == "" {
+			continue
+		}
+		ent := e.ent
+		ent.Aliases = sortedKeys(e.aliases, ent.Name)
+		ent.Roles = sortedKeys(e.roles, "")
+		ent.Articles = sortedKeys(e.articles, "")
+		ent.Stories = sortedKeys(e.stories, "")
+		out = append(out, ent)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func sortedKeys(m map[string]bool, skip string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		if k != skip {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// MergeEntities merges the entity lists of several stories into one list
+// across the store, keyed by story id: aliases merged (shared alias keys,
+// transliteration variants of person names), Stories filled, Mentions
+// summed, ordered by mentions (desc) then name.
+func MergeEntities(byStory map[string][]storyline.Entity) []storyline.Entity {
+	ids := make([]string, 0, len(byStory))
+	for id := range byStory {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	r := newRegistry()
+	for _, id := range ids {
+		for _, ent := range byStory[id] {
+			e := r.matchEntity(ent)
+			if e == nil {
+				e = r.newEntity(ent.Name, ent.Type, ent.Subtype)
+			}
+			for _, a := range append([]string{ent.Name}, ent.Aliases...) {
+				r.addAlias(e, a)
+			}
+			for _, x := range ent.Roles {
+				e.roles[x] = true
+			}
+			for _, x := range ent.Articles {
+				e.articles[x] = true
+			}
+			e.stories[id] = true
+			for _, x := range ent.Stories {
+				e.stories[x] = true
+			}
+			e.ent.Mentions += ent.Mentions
+		}
+	}
+	return r.entities()
+}
+
+// matchEntity finds the registered entity an already merged entity is.
+func (r *registry) matchEntity(ent storyline.Entity) *entAcc {
+	for _, a := range append([]string{ent.Name}, ent.Aliases...) {
+		if e := r.byKey[nameKey(a)]; e != nil && e.ent.Type == ent.Type {
+			return e
+		}
+	}
+	if ent.Type == "person" {
+		return r.findPerson(nameParts(ent.Name))
+	}
+	return nil
+}
