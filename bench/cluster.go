@@ -156,11 +156,14 @@ type clusterbenchArrival struct {
 	at           time.Time
 }
 
-var clusterbenchSyllables = []string{"ka", "ro", "vin", "mel", "tor", "sa", "dri", "lan", "bek", "u", "zo", "ran", "fel", "ist", "ou", "mar", "del", "go", "ash", "ty"}
+// clusterbenchSyllables make invented names: 40 syllables, 3 or 4 to a
+// name, so that names rarely repeat across stories.
+var clusterbenchSyllables = []string{"ka", "ro", "vin", "mel", "tor", "sa", "dri", "lan", "bek", "u", "zo", "ran", "fel", "ist", "ou", "mar", "del", "go", "ash", "ty",
+	"pe", "quin", "bo", "lur", "ne", "vak", "hi", "ster", "mo", "jen", "cal", "wu", "dax", "ri", "fon", "te", "gar", "yl", "nis", "chu"}
 
 func clusterbenchName(rng *rand.Rand) string {
 	var b strings.Builder
-	for i := 0; i < 2+rng.IntN(2); i++ {
+	for i := 0; i < 3+rng.IntN(2); i++ {
 		b.WriteString(clusterbenchSyllables[rng.IntN(len(clusterbenchSyllables))])
 	}
 	s := b.String()
@@ -294,6 +297,7 @@ func Cluster(opt ClusterBenchOptions) (ClusterBenchResult, error) {
 	res.ItemsPerSec = float64(len(arrivals)) / elapsed.Seconds()
 	res.Predicted, res.BCubedF1 = clusterbenchScore(c, arrivals)
 	runtime.KeepAlive(c)
+	runtime.KeepAlive(stories)
 	return res, nil
 }
 

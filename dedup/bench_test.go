@@ -3,7 +3,9 @@ package dedup
 import (
 	"fmt"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // benchTexts returns ~3 KB texts: the seed articles, each varied by a
@@ -30,10 +32,12 @@ func BenchmarkSignature(b *testing.B) {
 	b.SetBytes(int64(len(texts[0])))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
 		f := an.analyze(texts[i%len(texts)])
 		signature(f.shingles, &sk)
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkIndexAdd measures Add (search, verification, insertion) on an
@@ -46,7 +50,27 @@ func BenchmarkIndexAdd(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
 		ix.Add("q", texts[20000+i])
+	}
+	reportCPU(b, cpu)
+}
+
+// cpuTime is the process CPU time; benchmarks report CPU ns per op and
+// ops per CPU second besides wall time, which other load on a shared
+// machine inflates.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func reportCPU(b *testing.B, start time.Duration) {
+	if d := cpuTime() - start; d > 0 {
+		b.ReportMetric(float64(d.Nanoseconds())/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(b.N)/d.Seconds(), "ops/cpu-s")
 	}
 }

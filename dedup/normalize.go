@@ -49,46 +49,104 @@ func mix64(x uint64) uint64 {
 // Normalize(s), in order, without building the normalised string: it
 // lowers each rune and hashes its UTF-8 bytes as it goes. This is the hot
 // path of the index (see FuzzWordHashesMatchNormalize for the equivalence).
-func forEachWordHash(s string, fn func(h uint64)) {
+func forEachWordHash(s string, fn func(h uint64)) { scanWords(s, fn, nil) }
+
+// scanWords is forEachWordHash that also reports sentence boundaries to
+// boundary (when not nil), before the first word of each new sentence. Its
+// segmentation is the index's own, cheaper than textutil.Sentences and
+// only ever compared with itself: a line break ends a sentence, and so
+// does a '.', '!' or '?' after a word of two or more characters, followed
+// (past closing quotes and brackets) by space and a capital or a digit.
+// textutil.Sentences, which knows abbreviations, segments the sentences
+// that copy groups show.
+func scanWords(s string, fn func(h uint64), boundary func()) {
 	h := uint64(fnvOffset)
 	in := false
+	wordLen := 0   // runes of the current or last word
+	stop := false  // a terminator followed the last word
+	space := false // ... and then white space
+	pending := false
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		c := s[i]
+		var r rune
+		word := false
 		if c < utf8.RuneSelf {
 			i++
+			r = rune(c)
 			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_':
+				word = true
 			case c >= 'A' && c <= 'Z':
+				word = true
 				c += 'a' - 'A'
-				fallthrough
-			case (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_':
+			}
+			if word {
+				if !in && boundary != nil && pending && stop && space && r <= 'Z' {
+					boundary() // capital or digit after a terminator and space
+					pending = false
+				}
+				if !in {
+					stop, space, wordLen = false, false, 0
+				}
 				h = (h ^ uint64(c)) * fnvPrime
 				in = true
-			default:
-				if in {
-					fn(mix64(h))
-					h, in = fnvOffset, false
+				wordLen++
+				continue
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r == zeroWidthSpace {
+				continue
+			}
+			if isWordRune(r) {
+				if !in && boundary != nil && pending && stop && space && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
+					boundary()
+					pending = false
 				}
+				if !in {
+					stop, space, wordLen = false, false, 0
+				}
+				n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+				for _, b := range buf[:n] {
+					h = (h ^ uint64(b)) * fnvPrime
+				}
+				in = true
+				wordLen++
+				continue
 			}
+		}
+		// r is not a word rune: end the word, track sentence boundaries.
+		if in {
+			fn(mix64(h))
+			h, in = fnvOffset, false
+			pending = true
+		}
+		if boundary == nil {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r == zeroWidthSpace {
-			continue
-		}
-		if !isWordRune(r) {
-			if in {
-				fn(mix64(h))
-				h, in = fnvOffset, false
+		switch r {
+		case '\n':
+			if pending {
+				boundary()
+				pending = false
 			}
-			continue
+			stop, space = false, false
+		case '.', '!', '?':
+			stop = wordLen >= 2 && !space
+		case ' ', '\t', '\r':
+			space = stop
+		case '"', '\'', ')', ']', '(', '[', '\u201c', '\u201d', '\u2018', '\u2019':
+			// quotes and brackets neither make nor break a boundary
+		default:
+			if unicode.IsSpace(r) {
+				space = stop
+			} else {
+				stop, space = false, false
+			}
 		}
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h = (h ^ uint64(b)) * fnvPrime
-		}
-		in = true
 	}
 	if in {
 		fn(mix64(h))

@@ -2,8 +2,6 @@ package dedup
 
 import (
 	"slices"
-
-	"github.com/storyline-news/storyline/textutil"
 )
 
 // Limits that keep the cost and memory per document flat whatever its
@@ -49,17 +47,18 @@ func (a *analyzer) analyze(text string) *features {
 	f.full = fnvOffset
 	f.words = f.words[:0]
 	f.sentEnds = f.sentEnds[:0]
-	for _, sentence := range textutil.Sentences(text) {
-		forEachWordHash(sentence, func(h uint64) {
-			f.full = (f.full ^ h) * fnvPrime
-			if !isStopword(h) && len(f.words) < maxStoredWords {
-				f.words = append(f.words, wordID(h))
-			}
-		})
-		if n := len(f.words); len(f.sentEnds) == 0 && n > 0 || len(f.sentEnds) > 0 && n > int(f.sentEnds[len(f.sentEnds)-1]) {
+	endSentence := func() {
+		if n := len(f.words); n > 0 && (len(f.sentEnds) == 0 || n > int(f.sentEnds[len(f.sentEnds)-1])) {
 			f.sentEnds = append(f.sentEnds, uint16(n))
 		}
 	}
+	scanWords(text, func(h uint64) {
+		f.full = (f.full ^ h) * fnvPrime
+		if !isStopword(h) && len(f.words) < maxStoredWords {
+			f.words = append(f.words, wordID(h))
+		}
+	}, endSentence)
+	endSentence()
 	f.shingles = appendShingles(f.words, f.shingles[:0])
 	f.sorted = false
 	return f

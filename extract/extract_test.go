@@ -256,3 +256,25 @@ func BenchmarkExtractDev(b *testing.B) {
 		}
 	})
 }
+
+// A feed item's page dated by its URL keeps the feed's time of day, and
+// the feed's own name for the outlet beats a host-derived site name.
+func TestFeedHintsRefinePageFacts(t *testing.T) {
+	pub := time.Date(2018, 12, 26, 11, 42, 0, 0, time.UTC)
+	html := `<html><head><title>Iran held talks with Afghan Taliban</title></head><body><article>
+<h1>Iran held talks with Afghan Taliban</h1>
+<p>Iran has met with the Afghan Taliban, a top Iranian security official said on Wednesday according to the Tasnim news agency, just days after the militants attended reconciliation talks in the UAE.</p>
+<p>Ali Shamkhani, secretary of Iran's Supreme National Security Council, made the announcement while on a visit to the Afghan capital Kabul, several Iranian agencies reported.</p>
+</article></body></html>`
+	art, err := Extract(storyline.Document{Format: "feed", URL: "https://news.example.org/2018/12/26/iran-taliban-talks",
+		HTML: []byte(html), Published: pub, DateFrom: "feed", Outlet: "Gulf Wire"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !art.Published.Equal(pub) {
+		t.Errorf("published %v, want the feed's %v", art.Published, pub)
+	}
+	if art.Outlet != "Gulf Wire" {
+		t.Errorf("outlet %q from %q, want the feed's name", art.Outlet, art.OutletFrom)
+	}
+}

@@ -60,6 +60,10 @@ func finish(art *storyline.Article, doc storyline.Document, f pageFacts) {
 			from = "container"
 		}
 		art.Published, art.PublishedFrom, art.PublishedConfidence = doc.Published, from, confContainer
+	} else if !doc.Published.IsZero() && sameDay(art.Published, doc.Published) {
+		// The page gives the day (often from its URL) and the feed the
+		// time: keep the page's confidence and the feed's precision.
+		art.Published = doc.Published
 	}
 	if art.Published.IsZero() && !doc.Fetched.IsZero() {
 		from := "fetched"
@@ -71,7 +75,9 @@ func finish(art *storyline.Article, doc storyline.Document, f pageFacts) {
 	art.Modified = f.modified
 
 	art.Outlet, art.OutletFrom = f.outlet, f.outletFrom
-	if art.Outlet == "" && strings.TrimSpace(doc.Outlet) != "" {
+	// trafilatura's site name is often only the host; a feed's or a JSON
+	// record's outlet is the publisher's own name for itself.
+	if (art.Outlet == "" || art.OutletFrom == "trafilatura") && strings.TrimSpace(doc.Outlet) != "" {
 		art.Outlet, art.OutletFrom = strings.TrimSpace(doc.Outlet), "container"
 	}
 	if art.Outlet == "" {
@@ -99,4 +105,11 @@ func finish(art *storyline.Article, doc storyline.Document, f pageFacts) {
 	if art.Language == "" {
 		art.Language = language(art.Text, art.Title, f.lang)
 	}
+}
+
+// sameDay reports whether two times fall on the same UTC calendar day.
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.UTC().Date()
+	by, bm, bd := b.UTC().Date()
+	return ay == by && am == bm && ad == bd
 }

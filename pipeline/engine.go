@@ -400,10 +400,16 @@ func item(a storyline.Article) cluster.Item {
 // else its fetch time, else zero. A masthead date (low confidence) is not
 // evidence of when the article appeared.
 func trustedTime(a storyline.Article) time.Time {
-	if !a.Published.IsZero() && (a.PublishedConfidence == 0 || a.PublishedConfidence >= 0.5) {
+	if Trusted(a) {
 		return a.Published
 	}
 	return a.Fetched
+}
+
+// Trusted reports whether an article's publication date is evidence enough
+// to show and use as its date (confidence 0 means the source gave none).
+func Trusted(a storyline.Article) bool {
+	return !a.Published.IsZero() && (a.PublishedConfidence == 0 || a.PublishedConfidence >= 0.5)
 }
 
 func storyJSON(st storyline.Story) string {

@@ -14,20 +14,26 @@ import (
 // ArticleView is an article as listed in a story: the fields of the
 // `run --json` contract and a few more.
 type ArticleView struct {
-	ID           string     `json:"id"`
-	Source       string     `json:"source"`
-	URL          string     `json:"url,omitempty"`
-	Title        string     `json:"title"`
-	Outlet       string     `json:"outlet"`
-	Published    *time.Time `json:"published"`
-	Agency       string     `json:"agency"`
-	Agencies     []string   `json:"agencies"`
-	Dateline     string     `json:"dateline"`
-	Byline       []string   `json:"byline"`
-	Language     string     `json:"language"`
-	DuplicateOf  *string    `json:"duplicate_of"`
-	CopyRelation string     `json:"copy_relation,omitempty"`
-	Version      int        `json:"version"`
+	ID        string     `json:"id"`
+	Source    string     `json:"source"`
+	URL       string     `json:"url,omitempty"`
+	Title     string     `json:"title"`
+	Outlet    string     `json:"outlet"`
+	Published *time.Time `json:"published"`
+	// PublishedFrom and PublishedConfidence say where the date came from;
+	// a date too weak to trust (a masthead's "today") is not published as
+	// the article's but kept as PageDate.
+	PublishedFrom       string     `json:"published_from,omitempty"`
+	PublishedConfidence float64    `json:"published_confidence,omitempty"`
+	PageDate            *time.Time `json:"page_date,omitempty"`
+	Agency              string     `json:"agency"`
+	Agencies            []string   `json:"agencies"`
+	Dateline            string     `json:"dateline"`
+	Byline              []string   `json:"byline"`
+	Language            string     `json:"language"`
+	DuplicateOf         *string    `json:"duplicate_of"`
+	CopyRelation        string     `json:"copy_relation,omitempty"`
+	Version             int        `json:"version"`
 }
 
 // Copies is the copy structure of one story.
@@ -267,11 +273,18 @@ func (r *Reader) ArticleViewOf(a storyline.Article) ArticleView {
 }
 
 func articleView(a storyline.Article) ArticleView {
-	return ArticleView{
+	v := ArticleView{
 		ID: a.ID, Source: a.Source, URL: a.URL, Title: a.Title, Outlet: a.Outlet,
-		Published: timePtr(a.Published), Agency: a.Agency(), Agencies: nonNil(a.Agencies),
+		PublishedFrom: a.PublishedFrom, PublishedConfidence: a.PublishedConfidence,
+		Agency: a.Agency(), Agencies: nonNil(a.Agencies),
 		Dateline: DatelineString(a.Dateline), Byline: nonNil(a.Byline), Language: a.Language, Version: a.Version,
 	}
+	if Trusted(a) {
+		v.Published = timePtr(a.Published)
+	} else {
+		v.PageDate = timePtr(a.Published)
+	}
+	return v
 }
 
 // DatelineString renders a dateline as "PLACE, Day" (or its raw form).

@@ -10,7 +10,7 @@ import (
 
 // story50Copies is a 50-article story of the seed texts and mutated
 // copies of them: the wire-copy-heavy case.
-func story50Copies(b *testing.B) []storyline.Article {
+func story50Copies(b testing.TB) []storyline.Article {
 	pool := seedArticles(b)
 	r := rand.New(rand.NewSource(1))
 	arts := append([]storyline.Article(nil), pool...)

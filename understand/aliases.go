@@ -16,8 +16,10 @@ type entAcc struct {
 	roles    map[string]bool
 	articles map[string]bool
 	stories  map[string]bool
-	order    int // first-seen order, for stable ties
-	lastSeen int // position of the latest mention, for surname resolution
+	order    int    // first-seen order, for stable ties
+	surname  string // cached last name key of ent.Name (persons)
+	surOf    string // the name surname was computed from
+	lastSeen int    // position of the latest mention, for surname resolution
 }
 
 // registry merges names into entities: known aliases, initialisms,
@@ -179,11 +181,16 @@ func (r *registry) bySurname(word string) *entAcc {
 		if e.ent.Type != "person" {
 			continue
 		}
-		parts := nameParts(e.ent.Name)
-		if len(parts) < 2 {
+		if e.surOf != e.ent.Name {
+			e.surOf, e.surname = e.ent.Name, ""
+			if parts := nameParts(e.ent.Name); len(parts) >= 2 {
+				e.surname = parts[len(parts)-1]
+			}
+		}
+		if e.surname == "" {
 			continue
 		}
-		if sameNameWord(parts[len(parts)-1], k) && (best == nil || e.lastSeen > best.lastSeen) {
+		if sameNameWord(e.surname, k) && (best == nil || e.lastSeen > best.lastSeen) {
 			best = e
 		}
 	}

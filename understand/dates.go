@@ -486,6 +486,10 @@ func factAnchor(d *doc, r rawDate, docs []*doc) *anchor {
 			score := shared*2 + sharedWords
 			if score > bestScore || score == bestScore && best != nil && o.art.Published.Before(best.t) {
 				t := o.art.Published.AddDate(-years, -months, -days)
+				if strings.Contains(strings.ToLower(o.sents[si]), strings.ToLower(r.text)) {
+					// The dated article says it the same way ("last week"): same anchor.
+					t = o.art.Published
+				}
 				from, conf := "story", 0.6
 				if o.evidence {
 					from, conf = "related", 0.5

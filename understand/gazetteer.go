@@ -4,8 +4,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-
-	"github.com/storyline-news/storyline/textutil"
 )
 
 // gazEntry is one known entity: its canonical name, type, subtype, the
@@ -375,7 +373,9 @@ var (
 func nameKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range textutil.Fold(s) {
+	// Typographic variants (curly quotes, dashes) are not letters, so no
+	// folding is needed before dropping them.
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}

@@ -127,7 +127,10 @@ func startsUpper(s string) bool {
 
 // lower is strings.ToLower for the lexicon lookups, with curly apostrophes folded.
 func lower(s string) string {
-	return strings.ToLower(strings.ReplaceAll(s, "\u2019", "'"))
+	if strings.Contains(s, "\u2019") {
+		s = strings.ReplaceAll(s, "\u2019", "'")
+	}
+	return strings.ToLower(s)
 }
 
 // isAcronym reports whether a word is an all-capitals abbreviation (2–6 letters).
