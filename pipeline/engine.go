@@ -284,15 +284,11 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 		batch.Removed = append(batch.Removed, old)
 		delete(e.lastSave, old)
 	}
-	batch.Assignments = e.reconcile(batch.Assignments)
+	stories := e.clusters.Stories()
+	batch.Assignments = e.reconcile(stories, batch.Assignments)
 	sort.Strings(batch.Removed)
 	batch.Groups = e.regroup(pairs)
-	for _, st := range e.clusters.Stories() {
-		if js := storyJSON(st); e.lastSave[st.ID] != js {
-			batch.Stories = append(batch.Stories, st)
-			e.lastSave[st.ID] = js
-		}
-	}
+	batch.Stories = e.changedStories(stories, batch)
 	if err := e.store.Save(ctx, batch); err != nil {
 		return err
 	}
@@ -303,13 +299,13 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 // clusterer left them after Finish: merges and re-decisions can move
 // articles of this batch and of earlier ones. It returns the batch's
 // assignments plus an updated one for every earlier article that moved.
-func (e *Engine) reconcile(batch []storyline.Assignment) []storyline.Assignment {
+func (e *Engine) reconcile(stories []storyline.Story, batch []storyline.Assignment) []storyline.Assignment {
 	inBatch := map[string]int{}
 	for i, as := range batch {
 		inBatch[as.Article] = i
 	}
 	var moved []storyline.Assignment
-	for _, st := range e.clusters.Stories() {
+	for _, st := range stories {
 		for _, id := range st.Articles {
 			if e.storyOf[id] == st.ID {
 				continue
@@ -327,6 +323,42 @@ func (e *Engine) reconcile(batch []storyline.Assignment) []storyline.Assignment 
 	}
 	sort.Slice(moved, func(i, j int) bool { return moved[i].Article < moved[j].Article })
 	return append(batch, moved...)
+}
+
+// changedStories returns the stories a batch touched — those holding its
+// articles, merge survivors, and the stories they are related to (whose
+// related lists may now name them) — that differ from what was last saved.
+// Comparing only these keeps a batch's cost independent of the store's size.
+func (e *Engine) changedStories(stories []storyline.Story, batch storyline.Batch) []storyline.Story {
+	touched := map[string]bool{}
+	for _, as := range batch.Assignments {
+		touched[as.Story] = true
+	}
+	for _, to := range batch.Redirects {
+		touched[to] = true
+	}
+	var related []string
+	for _, st := range stories {
+		if touched[st.ID] {
+			for _, r := range st.Related {
+				related = append(related, r.Story)
+			}
+		}
+	}
+	for _, id := range related {
+		touched[id] = true
+	}
+	var out []storyline.Story
+	for _, st := range stories {
+		if !touched[st.ID] {
+			continue
+		}
+		if js := storyJSON(st); e.lastSave[st.ID] != js {
+			out = append(out, st)
+			e.lastSave[st.ID] = js
+		}
+	}
+	return out
 }
 
 // knownVersion reports whether hash is an earlier text of the article, so

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/storyline-news/storyline/bench"
 )
@@ -25,6 +27,7 @@ func runBenchCluster(args []string, stdout, stderr io.Writer) int {
 	finishEvery := fs.Int("finish-every", 10000, "run Finish after every N items (an ingest batch); 0: at the end only")
 	data := fs.String("data", filepath.Join("..", "shared", "data"), "directory holding extraction-dev/ and stories-dev/")
 	asJSON := fs.Bool("json", false, "print JSON")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the runs to this file")
 	if _, err := parseArgs(fs, args); err != nil {
 		return 2
 	}
@@ -37,6 +40,19 @@ func runBenchCluster(args []string, stdout, stderr io.Writer) int {
 		if len(sizes) == 0 || sizes[len(sizes)-1] != *items {
 			sizes = append(sizes, *items)
 		}
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "storyline bench cluster: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "storyline bench cluster: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var results []bench.ClusterBenchResult
 	for _, n := range sizes {
