@@ -46,20 +46,20 @@ type DedupScore struct {
 // precision of the reported shares-wire-text pairs (true if a pair of
 // either kind).
 type DedupSide struct {
-	Docs       int        `json:"docs"`
-	Pairs      int        `json:"pairs"`
-	Found      int        `json:"found_pairs"`
-	Precision  float64    `json:"precision"`
-	Recall     float64    `json:"recall"`
-	DocsPerSec float64    `json:"docs_per_sec"`
+	Docs       int     `json:"docs"`
+	Pairs      int     `json:"pairs"`
+	Found      int     `json:"found_pairs"`
+	Precision  float64 `json:"precision"`
+	Recall     float64 `json:"recall"`
+	DocsPerSec float64 `json:"docs_per_sec"`
 	// DocsPerCPUSec divides by the process CPU time of the side's work
 	// (generation excluded), which other load on the machine does not skew.
-	DocsPerCPUSec float64 `json:"docs_per_cpu_sec"`
-	PeakRSSMB  float64    `json:"peak_rss_mb"`
-	HeapMB     float64    `json:"heap_inuse_mb"`
-	Closure    DedupScore `json:"closure"`
-	WirePairs  int        `json:"wire_pairs,omitempty"`
-	Wire       DedupScore `json:"wire"`
+	DocsPerCPUSec float64    `json:"docs_per_cpu_sec"`
+	PeakRSSMB     float64    `json:"peak_rss_mb"`
+	HeapMB        float64    `json:"heap_inuse_mb"`
+	Closure       DedupScore `json:"closure"`
+	WirePairs     int        `json:"wire_pairs,omitempty"`
+	Wire          DedupScore `json:"wire"`
 }
 
 // DedupResult compares Storyline's index with the ekzhu/minhash-lsh

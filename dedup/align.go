@@ -135,7 +135,7 @@ func intersect16(a, b []uint16) int {
 type wireEvidence struct {
 	Matched     int     // substantive sentences matched
 	Overlap     float64 // share of a's sentences matched (all sizes)
-	Coverage    float64 // Matched over the substantive sentences of the text with more
+	Coverage    float64 // least share of either text's substantive sentences covered by the other
 	SharesWire  bool
 	ShorterSubs int // substantive sentences of the text with fewer of them
 }
@@ -164,10 +164,49 @@ func judgeWire(a, b []sentenceView) (wireEvidence, []match) {
 		}
 	}
 	ev.ShorterSubs = min(subsA, subsB)
-	if longer := max(subsA, subsB); longer > 0 {
-		ev.Coverage = float64(ev.Matched) / float64(longer)
-	}
+	ev.Coverage = min(coveredShare(a, b, ms, true), coveredShare(b, a, ms, false))
 	ev.SharesWire = ev.Matched >= minWireSentences && ev.ShorterSubs > 0 &&
 		float64(ev.Matched) >= minWireShare*float64(ev.ShorterSubs)
 	return ev, ms
 }
+
+// coveredShare is the share of x's substantive sentences that y covers:
+// aligned to one of y's, or with at least minCoveredContainment of their
+// content words inside one of y's sentences, which catches a sentence
+// that the other copy merged with its neighbour or split (an edit at a
+// sentence start can move a boundary). xIsFirst says which side of ms x is.
+func coveredShare(x, y []sentenceView, ms []match, xIsFirst bool) float64 {
+	aligned := make([]bool, len(x))
+	for _, m := range ms {
+		if xIsFirst {
+			aligned[m.I] = true
+		} else {
+			aligned[m.J] = true
+		}
+	}
+	subs, covered := 0, 0
+	for i, s := range x {
+		if !s.substantive() {
+			continue
+		}
+		subs++
+		if aligned[i] {
+			covered++
+			continue
+		}
+		for _, t := range y {
+			if len(t.set) >= len(s.set) && float64(intersect16(s.set, t.set)) >= minCoveredContainment*float64(len(s.set)) {
+				covered++
+				break
+			}
+		}
+	}
+	if subs == 0 {
+		return 0
+	}
+	return float64(covered) / float64(subs)
+}
+
+// minCoveredContainment is the share of a sentence's content words that
+// must sit in one sentence of the other text for it to count as covered.
+const minCoveredContainment = 0.8

@@ -2,23 +2,41 @@ package dedup
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/storyline-news/storyline/textutil"
 )
 
-// benchTexts returns ~3 KB texts: the seed articles, each varied by a
-// counter word per paragraph so that every text is distinct.
+// benchTexts returns n distinct ~3 KB texts drawn from a unigram model
+// of the seed articles (words at their natural frequencies), in sentences
+// of 12-30 words and paragraphs of three sentences.
 func benchTexts(b *testing.B, n int) []string {
-	seeds := loadSeeds(b)
+	var vocab []string
+	for _, a := range loadSeeds(b) {
+		vocab = append(vocab, textutil.Words(a.Text)...)
+	}
+	rng := rand.New(rand.NewPCG(1, 1))
 	out := make([]string, n)
 	for i := range out {
-		text := seeds[i%len(seeds)].Text
-		if len(text) > 3200 {
-			text = text[:3200]
+		var sb strings.Builder
+		for k := 0; sb.Len() < 3000; k++ {
+			words := make([]string, 12+rng.IntN(19))
+			for j := range words {
+				words[j] = vocab[rng.IntN(len(vocab))]
+			}
+			words[0] = strings.ToUpper(words[0][:1]) + words[0][1:]
+			sb.WriteString(strings.Join(words, " "))
+			if k%3 == 2 {
+				sb.WriteString(".\n\n")
+			} else {
+				sb.WriteString(". ")
+			}
 		}
-		out[i] = strings.ReplaceAll(text, "\n\n", fmt.Sprintf(" v%d.\n\n", i))
+		out[i] = sb.String()
 	}
 	return out
 }
@@ -45,8 +63,8 @@ func BenchmarkSignature(b *testing.B) {
 func BenchmarkIndexAdd(b *testing.B) {
 	texts := benchTexts(b, 20000+b.N)
 	ix := NewIndex()
-	for _, t := range texts[:20000] {
-		ix.Insert(fmt.Sprint(len(t)), t)
+	for i, t := range texts[:20000] {
+		ix.Insert(fmt.Sprint(i), t)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()

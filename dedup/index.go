@@ -13,15 +13,15 @@ import (
 // merely share a passage sit far below. A text mostly contained in a larger
 // one of comparable size (a trimmed copy) also counts. Heavier word edits
 // break many shingles but few sentences, so a pair whose sentences align
-// almost all (each text keeps at least three quarters of the other's
-// substantive sentences, verbatim or reworded) is a near-duplicate from a
+// almost all (each text covers at least 70% of the other's substantive
+// sentences, verbatim or reworded) is a near-duplicate from a
 // lower Jaccard on; syndicated rewrites that trim, add and rephrase more
 // fall short of that and are shares-wire-text.
 const (
 	nearJaccard          = 0.5
 	nearContainment      = 0.8
 	nearContainedJaccard = 0.35
-	nearCoverage         = 0.75
+	nearCoverage         = 0.7
 	nearAlignedJaccard   = 0.25
 	// Candidates whose b-bit Jaccard estimate (±0.05) falls below these
 	// are dismissed without exact verification.
@@ -32,7 +32,11 @@ const (
 	maxBandChain = 64
 )
 
-// Pair is a verified copy relation between two articles.
+// Pair is a verified copy relation between two articles. Jaccard and
+// Containment are exact over the shingle sets. Overlap is the share of
+// B's sentences aligned (verbatim or reworded) in A; for pairs decided on
+// shingles alone (Jaccard >= 0.5) it is the share found verbatim, a lower
+// bound, as the alignment is skipped there (Groups aligns fully).
 type Pair struct {
 	A, B        string // A was indexed before B
 	Relation    storyline.Relation
@@ -75,6 +79,9 @@ type Index struct {
 	views     []sentenceView
 	candViews []sentenceView
 	candSet   []uint32
+	querySet  shingleTable
+	seenSet   shingleTable
+	nQuery    int // distinct shingles of the query
 }
 
 // NewIndex returns an empty index.
@@ -193,7 +200,13 @@ func (ix *Index) search(id string, f *features, sk *sketch, sketched bool) []Pai
 	}
 	if len(ix.cands) > 0 {
 		slices.Sort(ix.cands) // map order must not leak into the result
-		f.sortShingles()
+		ix.querySet.reset(len(f.shingles))
+		ix.nQuery = 0
+		for _, x := range f.shingles {
+			if ix.querySet.add(x) {
+				ix.nQuery++
+			}
+		}
 		ix.views = sentenceViews(f.words, f.sentEnds, ix.views[:0])
 	}
 	for _, doc := range ix.cands {
@@ -230,9 +243,22 @@ func (ix *Index) verify(id string, f *features, doc uint32) (Pair, bool) {
 		return p, true
 	}
 	words := ix.words.get(rec.words, int(rec.nWords))
-	ix.candSet = shingleSet(words, ix.candSet[:0])
-	p.Jaccard, p.Containment = similarity(f.shingles, ix.candSet)
+	p.Jaccard, p.Containment = ix.similarityTo(words)
 	ends := ix.ends.get(rec.ends, int(rec.nEnds))
+	shared := ix.sentCount[doc]
+	if p.Jaccard >= nearJaccard {
+		// Decided on shingles alone: skip the alignment, and give as
+		// Overlap the share of B's sentences that A has verbatim (a lower
+		// bound of the aligned share that Groups reports).
+		p.Relation = storyline.NearDuplicate
+		p.Overlap = ix.verbatimShare(ends, words)
+		return p, true
+	}
+	if p.Jaccard < nearAlignedJaccard && shared < minWireSentences {
+		// Neither rule can hold: too few shingles for a near-duplicate,
+		// and a shared wire text leaves sentences verbatim.
+		return p, false
+	}
 	ix.candViews = sentenceViews(words, ends, ix.candViews[:0])
 	ev, _ := judgeWire(ix.views, ix.candViews)
 	p.Overlap = ev.Overlap
@@ -245,6 +271,29 @@ func (ix *Index) verify(id string, f *features, doc uint32) (Pair, bool) {
 		return p, false
 	}
 	return p, true
+}
+
+// verbatimShare is the share of the query's sentences whose hash is among
+// the candidate's sentence hashes.
+func (ix *Index) verbatimShare(ends, words []uint16) float64 {
+	if len(ix.views) == 0 {
+		return 0
+	}
+	ix.seenSet.reset(len(ends))
+	start := 0
+	for _, e := range ends {
+		if int(e) > start && int(e) <= len(words) {
+			ix.seenSet.add(sentenceHash(words[start:e]))
+		}
+		start = int(e)
+	}
+	n := 0
+	for _, v := range ix.views {
+		if ix.seenSet.has(v.hash) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ix.views))
 }
 
 // isNearDuplicate applies the near-duplicate rule to shingle similarity.
@@ -310,4 +359,73 @@ func (a *arena16) put(s []uint16) uint64 {
 func (a *arena16) get(ref uint64, n int) []uint16 {
 	c, off := a.chunks[ref>>32], int(uint32(ref))
 	return c[off : off+n : off+n]
+}
+
+// similarityTo computes the exact Jaccard index and containment of the
+// query's shingle set (in ix.querySet) and the shingles of words, with
+// hash sets rather than sorting: O(n) per candidate.
+func (ix *Index) similarityTo(words []uint16) (jaccard, containment float64) {
+	ix.candSet = appendShingles(words, ix.candSet[:0])
+	ix.seenSet.reset(len(ix.candSet))
+	distinct, inter := 0, 0
+	for _, x := range ix.candSet {
+		if !ix.seenSet.add(x) {
+			continue
+		}
+		distinct++
+		if ix.querySet.has(x) {
+			inter++
+		}
+	}
+	if distinct == 0 || ix.nQuery == 0 {
+		return 0, 0
+	}
+	return float64(inter) / float64(ix.nQuery+distinct-inter), float64(inter) / float64(min(ix.nQuery, distinct))
+}
+
+// shingleTable is a reusable open-addressed set of shingles.
+type shingleTable struct {
+	slots []uint64 // shingle | 1<<32 when used
+	mask  uint32
+}
+
+// reset empties the table and sizes it for n shingles.
+func (t *shingleTable) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(t.slots) >= size {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	} else {
+		t.slots = make([]uint64, size)
+	}
+	t.mask = uint32(size - 1)
+}
+
+// add inserts x and reports whether it was new.
+func (t *shingleTable) add(x uint32) bool {
+	v := uint64(x) | 1<<32
+	for p := (x * 0x9e3779b1) & t.mask; ; p = (p + 1) & t.mask {
+		switch t.slots[p] {
+		case v:
+			return false
+		case 0:
+			t.slots[p] = v
+			return true
+		}
+	}
+}
+
+func (t *shingleTable) has(x uint32) bool {
+	v := uint64(x) | 1<<32
+	for p := (x * 0x9e3779b1) & t.mask; ; p = (p + 1) & t.mask {
+		switch t.slots[p] {
+		case v:
+			return true
+		case 0:
+			return false
+		}
+	}
 }

@@ -109,6 +109,6 @@ func le64(b []byte) uint64 {
 // uint128 is a 128-bit set of bins.
 type uint128 [2]uint64
 
-func (u *uint128) set(i uint)     { u[i>>6] |= 1 << (i & 63) }
+func (u *uint128) set(i uint)      { u[i>>6] |= 1 << (i & 63) }
 func (u *uint128) has(i uint) bool { return u[i>>6]&(1<<(i&63)) != 0 }
-func (u *uint128) count() int     { return bits.OnesCount64(u[0]) + bits.OnesCount64(u[1]) }
+func (u *uint128) count() int      { return bits.OnesCount64(u[0]) + bits.OnesCount64(u[1]) }
