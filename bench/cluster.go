@@ -57,15 +57,57 @@ type clusterbenchPool struct {
 	bodies    [][]string // sentences of each article body
 	headlines []string
 	words     []string // the bodies' longer words, for substitutions
+	// proper holds the words the bodies write capitalised mid-sentence
+	// nearly always: names, which each synthetic story replaces with its
+	// own invented ones so that stories drawing the same real text differ
+	// the way real stories do (same vocabulary, other actors).
+	proper map[string]bool
+	// capitalised and lower count the mid-sentence forms of each word.
+	capitalised, lower map[string]int
 }
 
-// perturb replaces about a third of a sentence's longer words by random
-// words of the pool, so that stories drawing the same real sentence still
-// differ (the pool is far smaller than a long stream).
-func (p *clusterbenchPool) perturb(rng *rand.Rand, sentence string) string {
-	fields := strings.Fields(sentence)
+// finishProper marks as names the words the bodies capitalise in most of
+// their mid-sentence uses.
+func (p *clusterbenchPool) finishProper() {
+	p.proper = map[string]bool{}
+	for w, n := range p.capitalised {
+		if n > p.lower[w] {
+			p.proper[w] = true
+		}
+	}
+}
+
+// isName tells a name: a word the bodies capitalise mid-sentence, an
+// acronym, or a capitalised word they never write in lower case.
+func (p *clusterbenchPool) isName(word string) bool {
+	lw := strings.ToLower(word)
+	if p.proper[lw] {
+		return true
+	}
+	if len(word) >= 2 && strings.ToUpper(word) == word && lw != word {
+		return true // an acronym: GM, NSA
+	}
+	return lw != word && p.lower[lw] == 0 && len(word) > 2
+}
+
+// substitute replaces the names in a text by the story's invented names
+// (each real name always by the same one within a story), and replaces
+// the given share of the other longer words by random words of the pool.
+func (p *clusterbenchPool) substitute(rng *rand.Rand, text string, names []string, perturb float64) string {
+	fields := strings.Fields(text)
 	for i, f := range fields {
-		if len(f) >= 5 && rng.Float64() < 0.35 {
+		core := strings.Trim(f, ".,;:!?\"'()")
+		switch {
+		case core != "" && p.isName(core):
+			h := 0
+			for _, r := range strings.ToLower(core) {
+				h = h*31 + int(r)
+			}
+			if h < 0 {
+				h = -h
+			}
+			fields[i] = strings.Replace(f, core, names[h%len(names)], 1)
+		case len(f) >= 5 && rng.Float64() < perturb:
 			fields[i] = p.words[rng.IntN(len(p.words))]
 		}
 	}
@@ -101,6 +143,7 @@ func clusterbenchLoad(dataDir string) (*clusterbenchPool, error) {
 			return nil, err
 		}
 	}
+	pool.finishProper()
 	if len(pool.bodies) == 0 || len(pool.headlines) == 0 {
 		return nil, fmt.Errorf("bench cluster: no texts under %s", dataDir)
 	}
@@ -108,11 +151,27 @@ func clusterbenchLoad(dataDir string) (*clusterbenchPool, error) {
 }
 
 func (p *clusterbenchPool) addBody(text string) {
-	if s := textutil.Sentences(text); len(s) >= 5 {
-		p.bodies = append(p.bodies, s)
-		for _, w := range textutil.Words(text) {
+	if p.capitalised == nil {
+		p.capitalised, p.lower = map[string]int{}, map[string]int{}
+	}
+	s := textutil.Sentences(text)
+	if len(s) < 5 {
+		return
+	}
+	p.bodies = append(p.bodies, s)
+	for _, sentence := range s {
+		for i, w := range textutil.Words(sentence) {
 			if len(w) >= 5 {
 				p.words = append(p.words, w)
+			}
+			if i == 0 {
+				continue
+			}
+			lw := strings.ToLower(w)
+			if lw != w && w[0] >= 'A' && w[0] <= 'Z' {
+				p.capitalised[lw]++
+			} else if lw == w {
+				p.lower[lw]++
 			}
 		}
 	}
@@ -140,10 +199,11 @@ func clusterbenchReadJSONL(path string, fn func(title, text string)) error {
 	}
 }
 
-// clusterbenchStory is the plan of one synthetic story: a real headline
-// and body excerpt made distinct by invented names, with its size and span.
+// clusterbenchStory is the plan of one synthetic story: real headlines
+// and body sentences made distinct by invented names, with its size and
+// start.
 type clusterbenchStory struct {
-	headline  string
+	headlines []string
 	sentences []string
 	names     []string
 	start     time.Time
@@ -171,8 +231,11 @@ func clusterbenchName(rng *rand.Rand) string {
 }
 
 // clusterbenchPlan draws stories until they hold n articles: sizes are
-// heavy-tailed (most stories small, a few large), about 400 stories start
-// per day, and each spreads its articles over about a day.
+// heavy-tailed (most stories one to three articles, a few up to 200),
+// about 400 stories start per day, and a story's articles spread over a
+// time that grows with its size (hours for a single report, a week or
+// more for the largest). Each story takes real text, two real headlines
+// and three invented names that replace the real names in them.
 func clusterbenchPlan(pool *clusterbenchPool, n int, seed uint64) ([]clusterbenchStory, []clusterbenchArrival) {
 	rng := rand.New(rand.NewPCG(seed, 0xc1))
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -181,27 +244,28 @@ func clusterbenchPlan(pool *clusterbenchPool, n int, seed uint64) ([]clusterbenc
 	for total := 0; total < n; {
 		size := int(math.Min(200, math.Floor(1/math.Pow(1-rng.Float64(), 1/1.3))))
 		size = min(size, n-total)
-		// Sentences drawn across the whole pool make stories distinct; the
-		// headline joins the halves of two real headlines.
-		var sentences []string
-		for i := 0; i < 6+rng.IntN(8); i++ {
-			body := pool.bodies[rng.IntN(len(pool.bodies))]
-			sentences = append(sentences, pool.perturb(rng, body[rng.IntN(len(body))]))
-		}
-		a := strings.Fields(pool.headlines[rng.IntN(len(pool.headlines))])
-		b := strings.Fields(pool.headlines[rng.IntN(len(pool.headlines))])
-		headline := strings.Join(append(a[:(len(a)+1)/2:(len(a)+1)/2], b[len(b)/2:]...), " ")
 		st := clusterbenchStory{
-			headline:  headline,
-			sentences: sentences,
-			start:     base.Add(time.Duration(len(stories)) * 24 * time.Hour / 400),
-			size:      size,
+			start: base.Add(time.Duration(len(stories)) * 24 * time.Hour / 400),
+			size:  size,
 		}
 		for i := 0; i < 3; i++ {
 			st.names = append(st.names, clusterbenchName(rng)+" "+clusterbenchName(rng))
 		}
+		// Sentences drawn across the whole pool; names replaced by the
+		// story's own.
+		for i := 0; i < 6+rng.IntN(8); i++ {
+			body := pool.bodies[rng.IntN(len(pool.bodies))]
+			st.sentences = append(st.sentences, pool.substitute(rng, body[rng.IntN(len(body))], st.names, 0.1))
+		}
+		// Headlines are short: a third of their words are replaced, or
+		// stories drawing the same real headline would differ by names only.
+		for i := 0; i < 2; i++ {
+			h := pool.substitute(rng, pool.headlines[rng.IntN(len(pool.headlines))], st.names, 0.3)
+			st.headlines = append(st.headlines, h)
+		}
+		span := float64(time.Hour) * (6 + 24*math.Log(float64(size)))
 		for i := 0; i < size; i++ {
-			at := st.start.Add(time.Duration(rng.ExpFloat64() * float64(24*time.Hour)))
+			at := st.start.Add(time.Duration(rng.ExpFloat64() * span))
 			arrivals = append(arrivals, clusterbenchArrival{story: len(stories), index: i, at: at})
 		}
 		stories = append(stories, st)
@@ -211,17 +275,21 @@ func clusterbenchPlan(pool *clusterbenchPool, n int, seed uint64) ([]clusterbenc
 	return stories, arrivals
 }
 
-// clusterbenchItem renders one article: the story's headline reworded with
-// one of its names, and most of its sentences (some naming its actors),
-// with a stray sentence from another article.
+// clusterbenchItem renders one article: one of the story's headlines with
+// a word dropped, often led by one of its names, and most of its
+// sentences (some naming its actors), with a stray sentence from another
+// article.
 func clusterbenchItem(pool *clusterbenchPool, st clusterbenchStory, a clusterbenchArrival, headlines bool) cluster.Item {
 	rng := rand.New(rand.NewPCG(uint64(a.story)<<20|uint64(a.index), 0xa7))
-	words := strings.Fields(st.headline)
+	words := strings.Fields(st.headlines[rng.IntN(len(st.headlines))])
 	if len(words) > 4 {
 		drop := rng.IntN(len(words))
 		words = append(words[:drop:drop], words[drop+1:]...)
 	}
-	title := st.names[rng.IntN(len(st.names))] + ": " + strings.Join(words, " ")
+	title := strings.Join(words, " ")
+	if rng.Float64() < 0.5 {
+		title = st.names[rng.IntN(len(st.names))] + ": " + title
+	}
 	it := cluster.Item{ID: fmt.Sprintf("a%d-%d", a.story, a.index), Title: title, Time: a.at}
 	if headlines {
 		return it
@@ -231,7 +299,7 @@ func clusterbenchItem(pool *clusterbenchPool, st clusterbenchStory, a clusterben
 		if rng.Float64() < 0.3 {
 			continue
 		}
-		if rng.Float64() < 0.4 {
+		if rng.Float64() < 0.3 {
 			b.WriteString(st.names[rng.IntN(len(st.names))] + " said that ")
 		}
 		b.WriteString(s)

@@ -114,6 +114,13 @@ type Clusterer struct {
 	seen    []int
 	stamp   int
 	partial []float64 // partial scores of the candidates, by story
+	// dense holds the current query's weights by term id (see scatter).
+	dense []float64
+	// pre is the scratch list of preselected candidates.
+	pre []candidate
+	// mark and markStamp dedupe a story's term order (see storyNorm).
+	mark      []int32
+	markStamp int32
 	// batch holds the items Added since the last Finish, which Finish
 	// decides again with the statistics of the whole batch.
 	batch   []pendingItem
@@ -183,7 +190,7 @@ func (c *Clusterer) Add(it Item) storyline.Assignment {
 	}
 	c.absorb(it, f, q, target)
 	if len(c.batch) < c.opt.MaxRedecide {
-		c.batch = append(c.batch, pendingItem{m: c.stories[target].members[c.memberIndex(target, it.ID)], vec: f.vector, norm: q.norm})
+		c.batch = append(c.batch, pendingItem{m: c.stories[target].members[c.memberIndex(target, it.ID)], vec: f.vector, norm: q.norm, story: c.stories[target].id})
 	}
 	a.Story = c.stories[target].id
 	return a
@@ -202,7 +209,8 @@ func (c *Clusterer) Join(it Item, storyID string) {
 		target = c.newStory(storyID, it.Time)
 	}
 	f := c.extract.extract(it)
-	c.absorb(it, f, c.query(f), target)
+	q := c.query(f)
+	c.absorb(it, f, q, target)
 }
 
 // Stories returns every story with its articles and related stories,
@@ -306,6 +314,7 @@ func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 		for _, w := range vec {
 			if _, ok := s.centroid[w.term]; !ok {
 				c.post(w.term, si)
+				s.order = append(s.order, w.term)
 			}
 			s.centroid[w.term] += w.weight / norm
 		}

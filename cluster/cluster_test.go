@@ -104,3 +104,18 @@ func TestEmptyInputsDoNotPanic(t *testing.T) {
 		t.Fatal("empty items must still form stories")
 	}
 }
+
+// TestTopCandidatesMatchesSort checks the bounded selection used to
+// preselect stories against a full sort, ties broken by story.
+func TestTopCandidatesMatchesSort(t *testing.T) {
+	var cs []candidate
+	for i := 0; i < 200; i++ {
+		cs = append(cs, candidate{story: i, score: float64((i * 37) % 23)})
+	}
+	want := append([]candidate(nil), cs...)
+	sortCandidates(want)
+	got := topCandidates(append([]candidate(nil), cs...), 12)
+	if !reflect.DeepEqual(got, want[:12]) {
+		t.Fatalf("topCandidates = %v, want %v", got, want[:12])
+	}
+}

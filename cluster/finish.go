@@ -23,7 +23,32 @@ const maxRelated = 5
 // enough, best pair first, until no pair reaches MergeThreshold. The
 // older story (the one created first) survives and keeps its id.
 func (c *Clusterer) Finish() map[string]string {
+	batch := c.batch
 	made := c.redecide()
+	c.mergeTouched(made)
+	// Resolve chains (a -> b, then b -> c) to the final survivor.
+	for _, old := range sortedKeys(made) {
+		made[old] = c.resolve(old)
+	}
+	c.moved = nil
+	for _, p := range batch {
+		if now, ok := c.Lookup(p.m.id); ok && now != c.resolve(p.story) {
+			if c.moved == nil {
+				c.moved = map[string]string{}
+			}
+			c.moved[p.m.id] = now
+		}
+	}
+	c.batch = batch[:0]
+	if len(made) == 0 {
+		return nil
+	}
+	return made
+}
+
+// mergeTouched merges the stories touched since the last call with any
+// story similar enough, best pair first, recording the redirects.
+func (c *Clusterer) mergeTouched(made map[string]string) {
 	var touched []int
 	for si := range c.pending {
 		if c.stories[si].alive {
@@ -51,21 +76,8 @@ func (c *Clusterer) Finish() map[string]string {
 		}
 		survivor, gone := c.merge(p.a, p.b)
 		made[c.stories[gone].id] = c.stories[survivor].id
-		for _, m := range c.stories[survivor].members {
-			if _, ok := c.moved[m.id]; ok {
-				c.moved[m.id] = c.stories[survivor].id
-			}
-		}
 		c.pushPairs(pq, survivor)
 	}
-	// Resolve chains (a -> b, then b -> c) to the final survivor.
-	for _, old := range sortedKeys(made) {
-		made[old] = c.resolve(old)
-	}
-	if len(made) == 0 {
-		return nil
-	}
-	return made
 }
 
 // pushPairs queues the merge candidates of story si.
@@ -97,11 +109,19 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 		a, b = b, a
 	}
 	keep, gone := c.stories[a], c.stories[b]
-	for id, w := range gone.centroid {
+	// In the merged-away story's term order, not map order: the order of
+	// the terms is the order of the sums.
+	for _, id := range gone.order {
+		w, ok := gone.centroid[id]
+		if !ok {
+			continue
+		}
 		if _, ok := keep.centroid[id]; !ok {
 			c.post(id, a)
+			keep.order = append(keep.order, id)
 		}
 		keep.centroid[id] += w
+		delete(gone.centroid, id) // a term listed twice is added once
 	}
 	c.prune(keep)
 	// Interleave the articles by arrival.
@@ -124,6 +144,7 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	c.relDirty[a], c.relDirty[b] = true, true
 	gone.alive = false
 	gone.centroid = nil
+	gone.order, gone.weighted = nil, nil
 	gone.members = nil
 	gone.version++
 	c.redirects[gone.id] = keep.id

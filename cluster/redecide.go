@@ -10,6 +10,8 @@ type pendingItem struct {
 	m    member
 	vec  []weighted
 	norm float64
+	// story is the story id Add returned.
+	story string
 }
 
 // memberIndex finds an item among a story's members.
@@ -36,37 +38,13 @@ func (c *Clusterer) Moved() map[string]string { return c.moved }
 // redirected to the story their founding item ended in.
 func (c *Clusterer) redecide() map[string]string {
 	redirects := map[string]string{}
-	c.moved = nil
 	if len(c.batch) < 2 {
-		c.batch = c.batch[:0]
 		return redirects
 	}
-	before := make(map[string]int, len(c.batch))
 	for _, p := range c.batch {
-		si := c.itemStory[p.m.id]
-		before[p.m.id] = si
-		s := c.stories[si]
-		if p.norm > 0 {
-			for _, w := range p.vec {
-				if v, ok := s.centroid[w.term]; ok {
-					if v -= w.weight / p.norm; v > 1e-9 {
-						s.centroid[w.term] = v
-					} else {
-						delete(s.centroid, w.term)
-					}
-				}
-			}
-		}
-		if i := c.memberIndex(si, p.m.id); i >= 0 {
-			s.members = append(s.members[:i], s.members[i+1:]...)
-		}
-		s.size--
-		s.stale = true
-		s.version++
-		s.span()
-		delete(c.itemStory, p.m.id)
+		c.unplace(p, c.itemStory[p.m.id])
 	}
-	for _, p := range c.batch {
+	for i, p := range c.batch {
 		q := c.query(features{vector: p.vec})
 		ranked := c.rank(q, p.m.at)
 		var target int
@@ -78,8 +56,39 @@ func (c *Clusterer) redecide() map[string]string {
 			target = c.newStory(StoryID(p.m.id), p.m.at)
 		}
 		c.place(p.m, p.vec, q.norm, target)
+		c.batch[i].norm = q.norm
 	}
-	// Empty stories follow their founding item.
+	c.retireEmpty(redirects)
+	return redirects
+}
+
+// unplace takes a batch item out of story si: centroid, members, span.
+func (c *Clusterer) unplace(p pendingItem, si int) {
+	s := c.stories[si]
+	if p.norm > 0 {
+		for _, w := range p.vec {
+			if v, ok := s.centroid[w.term]; ok {
+				if v -= w.weight / p.norm; v > 1e-9 {
+					s.centroid[w.term] = v
+				} else {
+					delete(s.centroid, w.term)
+				}
+			}
+		}
+	}
+	if i := c.memberIndex(si, p.m.id); i >= 0 {
+		s.members = append(s.members[:i], s.members[i+1:]...)
+	}
+	s.size--
+	s.stale = true
+	s.version++
+	s.span()
+	delete(c.itemStory, p.m.id)
+}
+
+// retireEmpty ends the stories left without members, each redirected to
+// the story its founding item ended in, and records the redirects.
+func (c *Clusterer) retireEmpty(redirects map[string]string) {
 	var emptied []int
 	for si, s := range c.stories {
 		if s.alive && s.size == 0 {
@@ -90,22 +99,13 @@ func (c *Clusterer) redecide() map[string]string {
 		s := c.stories[si]
 		s.alive = false
 		s.centroid = nil
+		s.order, s.weighted = nil, nil
 		delete(c.byID, s.id)
 		if to, ok := c.itemStory[s.founder]; ok {
 			c.redirects[s.id] = c.stories[to].id
 			redirects[s.id] = c.stories[to].id
 		}
 	}
-	for _, p := range c.batch {
-		if si := c.itemStory[p.m.id]; si != before[p.m.id] {
-			if c.moved == nil {
-				c.moved = map[string]string{}
-			}
-			c.moved[p.m.id] = c.stories[si].id
-		}
-	}
-	c.batch = c.batch[:0]
-	return redirects
 }
 
 // sortedKeys returns a map's keys in order.

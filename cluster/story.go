@@ -1,7 +1,9 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,6 +24,12 @@ type story struct {
 	// centroid sums the members' unit vectors (before global weights, which
 	// change as the statistics grow and are applied when comparing).
 	centroid map[int32]float64
+	// weighted is the centroid with the global weights applied, sorted
+	// by term, cached with norm.
+	weighted []weighted
+	// order lists the centroid's terms in the order they entered it (it
+	// may hold terms since removed; storyNorm compacts it).
+	order []int32
 	// norm caches the weighted centroid norm, computed when the corpus
 	// held normItems items; stale marks a changed centroid.
 	norm      float64
@@ -94,19 +102,67 @@ func (c *Clusterer) query(f features) query {
 }
 
 // storyNorm returns the weighted norm of a story's centroid, recomputed
-// when the story changed or the corpus grew by a tenth since.
+// (with the weighted vector the similarities read) when the story changed
+// or the corpus grew by a tenth since.
 func (c *Clusterer) storyNorm(s *story) float64 {
 	if s.stale || s.norm == 0 || c.items > s.normItems+s.normItems/10 {
+		// The terms are read in the order they entered the story (not in
+		// map order), so that sums run in one order, run after run.
+		s.weighted = s.weighted[:0]
+		kept := s.order[:0]
 		var sum float64
-		for id, w := range s.centroid {
-			g := c.globalWeight(id)
-			sum += (w * g) * (w * g)
+		c.markStamp++
+		if len(c.mark) < len(c.lex.terms) {
+			c.mark = append(c.mark, make([]int32, len(c.lex.terms)-len(c.mark))...)
 		}
+		for _, id := range s.order {
+			w, ok := s.centroid[id]
+			if !ok || c.mark[id] == c.markStamp {
+				continue // removed, or removed and added again later
+			}
+			c.mark[id] = c.markStamp
+			kept = append(kept, id)
+			wg := w * c.globalWeight(id)
+			s.weighted = append(s.weighted, weighted{id, wg})
+			sum += wg * wg
+		}
+		s.order = kept
 		s.norm = math.Sqrt(sum)
 		s.normItems = c.items
 		s.stale = false
 	}
 	return s.norm
+}
+
+// scatter writes the weighted query into the dense scratch vector, which
+// makes a query-story dot product one pass over the story's terms.
+func (c *Clusterer) scatter(q query) {
+	if len(c.dense) < len(c.lex.terms) {
+		c.dense = append(c.dense, make([]float64, len(c.lex.terms)-len(c.dense))...)
+	}
+	for i, w := range q.vec {
+		c.dense[w.term] = w.weight * q.global[i]
+	}
+}
+
+// unscatter clears what scatter wrote.
+func (c *Clusterer) unscatter(q query) {
+	for _, w := range q.vec {
+		c.dense[w.term] = 0
+	}
+}
+
+// denseCosine is the cosine of the scattered query (of norm qnorm) and s.
+func (c *Clusterer) denseCosine(qnorm float64, s *story) float64 {
+	n := c.storyNorm(s)
+	if n == 0 || qnorm == 0 {
+		return 0
+	}
+	var dot float64
+	for _, w := range s.weighted {
+		dot += c.dense[w.term] * w.weight
+	}
+	return dot / (n * qnorm)
 }
 
 // decay is the share of a similarity kept across the time gap between t
@@ -200,7 +256,7 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 		last = first
 	}
 	c.stamp++
-	var pre []candidate
+	pre := c.pre[:0]
 	if len(c.partial) < len(c.stories) {
 		c.partial = append(c.partial, make([]float64, len(c.stories)-len(c.partial))...)
 	}
@@ -209,12 +265,7 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 		w := q.vec[i]
 		g := q.global[i]
 		for _, si := range c.postings[w.term] {
-			s := c.stories[si]
-			if !s.alive || int(si) == exclude {
-				continue
-			}
-			cw, ok := s.centroid[w.term]
-			if !ok {
+			if int(si) == exclude || !c.stories[si].alive {
 				continue
 			}
 			if c.seen[si] != c.stamp {
@@ -222,21 +273,22 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 				pre = append(pre, candidate{story: int(si)})
 				partial[si] = 0
 			}
-			partial[int(si)] += w.weight * g * g * cw
+			// The story's own weight of the term is not read here: a
+			// posting costs an addition, and the full cosine below
+			// ranks the preselected stories.
+			partial[int(si)] += w.weight * g * g
 		}
 	}
 	for i := range pre {
-		if n := c.storyNorm(c.stories[pre[i].story]); n > 0 {
-			pre[i].score = partial[pre[i].story] / n
-		}
+		pre[i].score = partial[pre[i].story]
 	}
-	sortCandidates(pre)
-	if len(pre) > c.opt.Candidates {
-		pre = pre[:c.opt.Candidates]
-	}
+	c.pre = pre // the scratch keeps its capacity
+	pre = append([]candidate(nil), topCandidates(pre, c.opt.Candidates)...)
+	c.scatter(q)
+	defer c.unscatter(q)
 	for i := range pre {
 		s := c.stories[pre[i].story]
-		sim := c.cosine(q, s)
+		sim := c.denseCosine(q.norm, s)
 		d := 1.0
 		if !first.IsZero() && !s.first.IsZero() {
 			switch {
@@ -252,28 +304,50 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 	return pre
 }
 
-func sortCandidates(cs []candidate) {
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].score != cs[j].score {
-			return cs[i].score > cs[j].score
+// topCandidates keeps the n best candidates, best first, in place.
+func topCandidates(cs []candidate, n int) []candidate {
+	if len(cs) <= 4*n {
+		sortCandidates(cs)
+		return cs[:min(n, len(cs))]
+	}
+	top := 0
+	for _, cand := range cs {
+		if top == n && !better(cand, cs[top-1]) {
+			continue
 		}
-		return cs[i].story < cs[j].story
+		pos := min(top, n-1)
+		for pos > 0 && better(cand, cs[pos-1]) {
+			cs[pos] = cs[pos-1]
+			pos--
+		}
+		cs[pos] = cand
+		top = min(top+1, n)
+	}
+	return cs[:top]
+}
+
+// better orders candidates by score, then by story for determinism.
+func better(a, b candidate) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.story < b.story
+}
+
+func sortCandidates(cs []candidate) {
+	slices.SortFunc(cs, func(a, b candidate) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(a.story, b.story)
 	})
 }
 
 // cosine is the weighted cosine between a query and a story centroid.
 func (c *Clusterer) cosine(q query, s *story) float64 {
-	n := c.storyNorm(s)
-	if n == 0 || q.norm == 0 {
-		return 0
-	}
-	var dot float64
-	for i, w := range q.vec {
-		if cw, ok := s.centroid[w.term]; ok {
-			dot += w.weight * q.global[i] * q.global[i] * cw
-		}
-	}
-	return dot / (n * q.norm)
+	c.scatter(q)
+	defer c.unscatter(q)
+	return c.denseCosine(q.norm, s)
 }
 
 // storyQuery turns a story centroid into a query (for story-to-story

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -30,6 +31,17 @@ type sentenceView struct {
 	hash  uint32   // of the content words in order
 	set   []uint16 // sorted distinct content word ids
 	words int      // content words
+	// mask has bit w%128 set for each word w of set. Bits of two sets'
+	// union number at most the union's size, so |a|+|b|-bits(a|b)
+	// bounds their intersection from above: most sentence pairs fail a
+	// similarity test on this bound without merging their sets.
+	mask [2]uint64
+}
+
+// maxIntersection is an upper bound of |a.set ∩ b.set|.
+func maxIntersection(a, b *sentenceView) int {
+	union := bits.OnesCount64(a.mask[0]|b.mask[0]) + bits.OnesCount64(a.mask[1]|b.mask[1])
+	return len(a.set) + len(b.set) - union
 }
 
 // substantive reports whether the sentence is long enough to count as
@@ -39,7 +51,17 @@ func (s sentenceView) substantive() bool { return s.words >= minIndexedSentenceW
 // sentenceViews splits a content-word sequence at ends into views,
 // appending to dst; the sets are carved from one buffer.
 func sentenceViews(words, ends []uint16, dst []sentenceView) []sentenceView {
-	buf := make([]uint16, len(words))
+	dst, _ = sentenceViewsBuf(words, ends, dst, nil)
+	return dst
+}
+
+// sentenceViewsBuf is sentenceViews carving the sets from buf (grown as
+// needed and returned), so that a caller can reuse it.
+func sentenceViewsBuf(words, ends []uint16, dst []sentenceView, buf []uint16) ([]sentenceView, []uint16) {
+	if cap(buf) < len(words) {
+		buf = make([]uint16, len(words), max(len(words), 2*cap(buf)))
+	}
+	buf = buf[:len(words)]
 	copy(buf, words)
 	start := 0
 	for _, e := range ends {
@@ -56,10 +78,14 @@ func sentenceViews(words, ends []uint16, dst []sentenceView) []sentenceView {
 		set := buf[start:end]
 		hash := sentenceHash(words[start:end])
 		slices.Sort(set)
-		dst = append(dst, sentenceView{hash: hash, set: slices.Compact(set), words: end - start})
+		v := sentenceView{hash: hash, set: slices.Compact(set), words: end - start}
+		for _, w := range v.set {
+			v.mask[w>>6&1] |= 1 << (w & 63)
+		}
+		dst = append(dst, v)
 		start = end
 	}
-	return dst
+	return dst, buf
 }
 
 // match pairs sentence I of the first text with sentence J of the second.
@@ -84,6 +110,12 @@ func alignSentences(a, b []sentenceView) []match {
 			lo, hi := min(len(sa.set), len(sb.set)), max(len(sa.set), len(sb.set))
 			if float64(lo) < fuzzySentenceSimilarity*float64(hi) {
 				continue // the Jaccard index cannot reach the threshold
+			}
+			// Jaccard >= t needs inter >= t*(|a|+|b|)/(1+t); the margin
+			// keeps float rounding from dismissing a pair at exactly t.
+			need := fuzzySentenceSimilarity*float64(len(sa.set)+len(sb.set))/(1+fuzzySentenceSimilarity) - 1e-9
+			if float64(maxIntersection(&a[i], &b[j])) < need {
+				continue
 			}
 			inter := intersect16(sa.set, sb.set)
 			if sim := float64(inter) / float64(len(sa.set)+len(sb.set)-inter); sim >= fuzzySentenceSimilarity {
@@ -194,8 +226,11 @@ func coveredShare(x, y []sentenceView, ms []match, xIsFirst bool) float64 {
 			covered++
 			continue
 		}
-		for _, t := range y {
-			if len(t.set) >= len(s.set) && float64(intersect16(s.set, t.set)) >= minCoveredContainment*float64(len(s.set)) {
+		need := minCoveredContainment * float64(len(s.set))
+		for k := range y {
+			t := &y[k]
+			if len(t.set) >= len(s.set) && float64(maxIntersection(&x[i], t)) >= need &&
+				float64(intersect16(s.set, t.set)) >= need {
 				covered++
 				break
 			}

@@ -58,6 +58,42 @@ func BenchmarkSignature(b *testing.B) {
 	reportCPU(b, cpu)
 }
 
+// BenchmarkPrepare measures everything AddBatch does per text in its
+// parallel stage: BenchmarkSignature plus band keys, sentence hashes, the
+// shingle set and the sentence views verification compares.
+func BenchmarkPrepare(b *testing.B) {
+	texts := benchTexts(b, 64)
+	var p prepared
+	b.SetBytes(int64(len(texts[0])))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		p.prepare(texts[i%len(texts)])
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkIndexAddBatch is BenchmarkIndexAdd through AddBatch (batches
+// of 1024): the analysis runs on all CPUs.
+func BenchmarkIndexAddBatch(b *testing.B) {
+	texts := benchTexts(b, 20000+b.N)
+	ids := make([]string, len(texts))
+	for i := range ids {
+		ids[i] = fmt.Sprint(i)
+	}
+	ix := NewIndex()
+	ix.InsertBatch(ids[:20000], texts[:20000])
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 20000; i < len(texts); i += 1024 {
+		end := min(i+1024, len(texts))
+		ix.AddBatch(ids[i:end], texts[i:end])
+	}
+	reportCPU(b, cpu)
+}
+
 // BenchmarkIndexAdd measures Add (search, verification, insertion) on an
 // index that already holds 20k texts.
 func BenchmarkIndexAdd(b *testing.B) {

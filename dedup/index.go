@@ -54,15 +54,25 @@ type docRecord struct {
 	ends      uint64 // arena reference of the sentence ends
 	nWords    uint32
 	nEnds     uint32
-	nShingles uint32
+	nDistinct uint32 // distinct shingles
+}
+
+// textShingles is the number of shingles, repeats counted, of a text of
+// n content words (see appendShingles).
+func textShingles(n uint32) int {
+	if n <= 1 {
+		return int(n)
+	}
+	return int(n - 1)
 }
 
 // Index finds, for each new text, the earlier texts it copies, in
-// sub-linear time. It is not safe for concurrent use.
+// sub-linear time. It is not safe for concurrent use (AddBatch uses
+// several goroutines internally, but one batch at a time).
 type Index struct {
 	ids       []string
 	docs      []docRecord
-	bsig      []byte // sketchBins bytes per document
+	bsig      bsigStore
 	exact     map[uint64]uint32
 	bands     [numBands]bandTable
 	sentences postings
@@ -70,18 +80,15 @@ type Index struct {
 	ends      arena16
 
 	// Per-query scratch, reused so that Add allocates little.
-	an        analyzer
-	seen      []uint32 // query number that last saw each document
+	one       prepared      // the text Add and Insert analyse
+	batch     [2][]prepared // AddBatch's double buffer of analysed texts
+	seen      []uint32      // query number that last saw each document
 	query     uint32
 	cands     []uint32
 	sentCount map[uint32]int
-	hashes    []uint32
-	views     []sentenceView
 	candViews []sentenceView
-	candSet   []uint32
-	querySet  shingleTable
+	candBuf   []uint16
 	seenSet   shingleTable
-	nQuery    int // distinct shingles of the query
 }
 
 // NewIndex returns an empty index.
@@ -95,24 +102,21 @@ func (ix *Index) Len() int { return len(ix.ids) }
 // Add verifies the text against the indexed ones, returns the copy pairs
 // it forms with them (best first), and indexes it.
 func (ix *Index) Add(id, text string) []Pair {
-	f := ix.an.analyze(text)
-	var sk sketch
-	sketched := signature(f.shingles, &sk)
-	pairs := ix.search(id, f, &sk, sketched)
-	ix.insert(id, f, &sk, sketched)
+	ix.one.prepare(text)
+	pairs := ix.search(id, &ix.one)
+	ix.insert(id, &ix.one)
 	return pairs
 }
 
 // Insert indexes the text without searching: for rebuilding the index
 // from stored articles.
 func (ix *Index) Insert(id, text string) {
-	f := ix.an.analyze(text)
-	var sk sketch
-	sketched := signature(f.shingles, &sk)
-	ix.insert(id, f, &sk, sketched)
+	ix.one.prepare(text)
+	ix.insert(id, &ix.one)
 }
 
-func (ix *Index) insert(id string, f *features, sk *sketch, sketched bool) {
+func (ix *Index) insert(id string, p *prepared) {
+	f := &p.f
 	doc := uint32(len(ix.ids))
 	ix.ids = append(ix.ids, id)
 	ix.docs = append(ix.docs, docRecord{
@@ -121,48 +125,27 @@ func (ix *Index) insert(id string, f *features, sk *sketch, sketched bool) {
 		ends:      ix.ends.put(f.sentEnds),
 		nWords:    uint32(len(f.words)),
 		nEnds:     uint32(len(f.sentEnds)),
-		nShingles: uint32(len(f.shingles)),
+		nDistinct: uint32(p.nDistinct),
 	})
-	var bb [sketchBins]byte
-	sk.bbits(bb[:])
-	ix.bsig = append(ix.bsig, bb[:]...)
+	ix.bsig.put(&p.bb)
 	if _, ok := ix.exact[f.full]; !ok {
 		ix.exact[f.full] = doc
 	}
-	var keys [numBands]uint32
-	if sketched {
-		sk.bandKeys(&keys)
-	}
 	for b := range ix.bands {
-		ix.bands[b].add(doc, keys[b], sketched)
+		ix.bands[b].add(doc, p.keys[b], p.sketched)
 	}
-	for _, h := range ix.substantiveHashes(f) {
+	for _, h := range p.hashes {
 		ix.sentences.add(h, doc)
 	}
 	ix.seen = append(ix.seen, 0)
 }
 
-// substantiveHashes returns the distinct hashes of f's sentences long
-// enough for the sentence index.
-func (ix *Index) substantiveHashes(f *features) []uint32 {
-	ix.hashes = ix.hashes[:0]
-	start := 0
-	for _, e := range f.sentEnds {
-		if int(e)-start >= minIndexedSentenceWords {
-			ix.hashes = append(ix.hashes, sentenceHash(f.words[start:e]))
-		}
-		start = int(e)
-	}
-	slices.Sort(ix.hashes)
-	ix.hashes = slices.Compact(ix.hashes)
-	return ix.hashes
-}
-
-// search finds and verifies the copies of f among the indexed texts.
-func (ix *Index) search(id string, f *features, sk *sketch, sketched bool) []Pair {
+// search finds and verifies the copies of p among the indexed texts.
+func (ix *Index) search(id string, p *prepared) []Pair {
 	if len(ix.ids) == 0 {
 		return nil
 	}
+	f := &p.f
 	ix.query++
 	q := ix.query
 	ix.cands = ix.cands[:0]
@@ -171,25 +154,21 @@ func (ix *Index) search(id string, f *features, sk *sketch, sketched bool) []Pai
 		ix.seen[d] = q
 		pairs = append(pairs, Pair{A: ix.ids[d], B: id, Relation: storyline.Exact, Jaccard: 1, Containment: 1, Overlap: 1})
 	}
-	if sketched {
-		var keys [numBands]uint32
-		sk.bandKeys(&keys)
-		var bb [sketchBins]byte
-		sk.bbits(bb[:])
+	if p.sketched {
 		for b := range ix.bands {
-			ix.bands[b].each(keys[b], maxBandChain, func(doc uint32) {
+			ix.bands[b].each(p.keys[b], maxBandChain, func(doc uint32) {
 				if ix.seen[doc] == q {
 					return
 				}
 				ix.seen[doc] = q
-				if ix.promising(doc, bb[:], len(f.shingles)) {
+				if ix.promising(doc, &p.bb, p.nShingles) {
 					ix.cands = append(ix.cands, doc)
 				}
 			})
 		}
 	}
 	clear(ix.sentCount)
-	for _, h := range ix.substantiveHashes(f) {
+	for _, h := range p.hashes {
 		ix.sentences.each(h, func(doc uint32) { ix.sentCount[doc]++ })
 	}
 	for doc, n := range ix.sentCount {
@@ -198,20 +177,10 @@ func (ix *Index) search(id string, f *features, sk *sketch, sketched bool) []Pai
 			ix.cands = append(ix.cands, doc)
 		}
 	}
-	if len(ix.cands) > 0 {
-		slices.Sort(ix.cands) // map order must not leak into the result
-		ix.querySet.reset(len(f.shingles))
-		ix.nQuery = 0
-		for _, x := range f.shingles {
-			if ix.querySet.add(x) {
-				ix.nQuery++
-			}
-		}
-		ix.views = sentenceViews(f.words, f.sentEnds, ix.views[:0])
-	}
-	for _, doc := range ix.cands {
-		if p, ok := ix.verify(id, f, doc); ok {
-			pairs = append(pairs, p)
+	slices.Sort(ix.cands) // map order must not leak into the result
+	for k, doc := range ix.cands {
+		if pair, ok := ix.verify(id, p, doc, uint32(k+1)); ok {
+			pairs = append(pairs, pair)
 		}
 	}
 	sortPairs(pairs)
@@ -220,12 +189,12 @@ func (ix *Index) search(id string, f *features, sk *sketch, sketched bool) []Pai
 
 // promising reports whether the b-bit signature estimate leaves doc a
 // chance of being a copy.
-func (ix *Index) promising(doc uint32, bb []byte, nShingles int) bool {
-	j := estimateJaccard(bb, ix.bsig[int(doc)*sketchBins:int(doc+1)*sketchBins])
+func (ix *Index) promising(doc uint32, bb *[sketchBins]byte, nShingles int) bool {
+	j := estimateJaccard(bb[:], ix.bsig.get(doc))
 	if j >= prefilterJaccard {
 		return true
 	}
-	other := int(ix.docs[doc].nShingles)
+	other := textShingles(ix.docs[doc].nWords)
 	smaller := min(other, nShingles)
 	if smaller == 0 {
 		return false
@@ -234,8 +203,10 @@ func (ix *Index) promising(doc uint32, bb []byte, nShingles int) bool {
 	return inter/float64(smaller) >= prefilterContainment
 }
 
-// verify compares f with indexed document doc exactly.
-func (ix *Index) verify(id string, f *features, doc uint32) (Pair, bool) {
+// verify compares q with indexed document doc exactly; stamp numbers the
+// candidate within the query (from 1).
+func (ix *Index) verify(id string, q *prepared, doc, stamp uint32) (Pair, bool) {
+	f := &q.f
 	rec := ix.docs[doc]
 	p := Pair{A: ix.ids[doc], B: id}
 	if rec.full == f.full {
@@ -243,7 +214,7 @@ func (ix *Index) verify(id string, f *features, doc uint32) (Pair, bool) {
 		return p, true
 	}
 	words := ix.words.get(rec.words, int(rec.nWords))
-	p.Jaccard, p.Containment = ix.similarityTo(words)
+	p.Jaccard, p.Containment = similarityTo(q, words, int(rec.nDistinct), stamp)
 	ends := ix.ends.get(rec.ends, int(rec.nEnds))
 	shared := ix.sentCount[doc]
 	if p.Jaccard >= nearJaccard {
@@ -251,7 +222,7 @@ func (ix *Index) verify(id string, f *features, doc uint32) (Pair, bool) {
 		// Overlap the share of B's sentences that A has verbatim (a lower
 		// bound of the aligned share that Groups reports).
 		p.Relation = storyline.NearDuplicate
-		p.Overlap = ix.verbatimShare(ends, words)
+		p.Overlap = ix.verbatimShare(q.views, ends, words)
 		return p, true
 	}
 	if p.Jaccard < nearAlignedJaccard && shared < minWireSentences {
@@ -259,8 +230,8 @@ func (ix *Index) verify(id string, f *features, doc uint32) (Pair, bool) {
 		// and a shared wire text leaves sentences verbatim.
 		return p, false
 	}
-	ix.candViews = sentenceViews(words, ends, ix.candViews[:0])
-	ev, _ := judgeWire(ix.views, ix.candViews)
+	ix.candViews, ix.candBuf = sentenceViewsBuf(words, ends, ix.candViews[:0], ix.candBuf)
+	ev, _ := judgeWire(q.views, ix.candViews)
 	p.Overlap = ev.Overlap
 	switch {
 	case isNearDuplicate(p.Jaccard, p.Containment, ev.Coverage):
@@ -275,8 +246,8 @@ func (ix *Index) verify(id string, f *features, doc uint32) (Pair, bool) {
 
 // verbatimShare is the share of the query's sentences whose hash is among
 // the candidate's sentence hashes.
-func (ix *Index) verbatimShare(ends, words []uint16) float64 {
-	if len(ix.views) == 0 {
+func (ix *Index) verbatimShare(views []sentenceView, ends, words []uint16) float64 {
+	if len(views) == 0 {
 		return 0
 	}
 	ix.seenSet.reset(len(ends))
@@ -288,12 +259,12 @@ func (ix *Index) verbatimShare(ends, words []uint16) float64 {
 		start = int(e)
 	}
 	n := 0
-	for _, v := range ix.views {
+	for _, v := range views {
 		if ix.seenSet.has(v.hash) {
 			n++
 		}
 	}
-	return float64(n) / float64(len(ix.views))
+	return float64(n) / float64(len(views))
 }
 
 // isNearDuplicate applies the near-duplicate rule to shingle similarity.
@@ -340,7 +311,7 @@ func sortPairs(pairs []Pair) {
 // garbage collector to scan.
 type arena16 struct{ chunks [][]uint16 }
 
-const arenaChunk = 1 << 20
+const arenaChunk = 1 << 18
 
 // put copies s into the arena and returns its reference.
 func (a *arena16) put(s []uint16) uint64 {
@@ -362,32 +333,44 @@ func (a *arena16) get(ref uint64, n int) []uint16 {
 }
 
 // similarityTo computes the exact Jaccard index and containment of the
-// query's shingle set (in ix.querySet) and the shingles of words, with
-// hash sets rather than sorting: O(n) per candidate.
-func (ix *Index) similarityTo(words []uint16) (jaccard, containment float64) {
-	ix.candSet = appendShingles(words, ix.candSet[:0])
-	ix.seenSet.reset(len(ix.candSet))
-	distinct, inter := 0, 0
-	for _, x := range ix.candSet {
-		if !ix.seenSet.add(x) {
-			continue
-		}
-		distinct++
-		if ix.querySet.has(x) {
+// query's shingle set (q.set) and the shingles of words, of which there
+// are distinct distinct ones, in one pass over words: each shingle of
+// words found in q.set is marked with stamp, so that a repeat is counted
+// once. O(n) per candidate, without sorting or a second table.
+func similarityTo(q *prepared, words []uint16, distinct int, stamp uint32) (jaccard, containment float64) {
+	inter := 0
+	count := func(x uint32) {
+		if q.set.mark(x, stamp) {
 			inter++
 		}
 	}
-	if distinct == 0 || ix.nQuery == 0 {
+	switch len(words) {
+	case 0:
+	case 1:
+		count(uint32(words[0]))
+	default:
+		for i := 1; i < len(words); i++ {
+			count(uint32(words[i-1])<<16 | uint32(words[i]))
+		}
+	}
+	if distinct == 0 || q.nDistinct == 0 {
 		return 0, 0
 	}
-	return float64(inter) / float64(ix.nQuery+distinct-inter), float64(inter) / float64(min(ix.nQuery, distinct))
+	return float64(inter) / float64(q.nDistinct+distinct-inter), float64(inter) / float64(min(q.nDistinct, distinct))
 }
 
-// shingleTable is a reusable open-addressed set of shingles.
+// shingleTable is a reusable open-addressed set of shingles. A slot holds
+// shingle | 1<<32 | stamp<<33: mark uses the stamp to count each shingle
+// once per candidate.
 type shingleTable struct {
-	slots []uint64 // shingle | 1<<32 when used
+	slots []uint64
 	mask  uint32
 }
+
+const (
+	slotUsed  = 1 << 32
+	slotStamp = 33
+)
 
 // reset empties the table and sizes it for n shingles.
 func (t *shingleTable) reset(n int) {
@@ -406,26 +389,45 @@ func (t *shingleTable) reset(n int) {
 
 // add inserts x and reports whether it was new.
 func (t *shingleTable) add(x uint32) bool {
-	v := uint64(x) | 1<<32
+	v := uint64(x) | slotUsed
 	for p := (x * 0x9e3779b1) & t.mask; ; p = (p + 1) & t.mask {
-		switch t.slots[p] {
-		case v:
-			return false
-		case 0:
+		s := t.slots[p]
+		if s == 0 {
 			t.slots[p] = v
 			return true
+		}
+		if uint32(s) == x {
+			return false
 		}
 	}
 }
 
 func (t *shingleTable) has(x uint32) bool {
-	v := uint64(x) | 1<<32
 	for p := (x * 0x9e3779b1) & t.mask; ; p = (p + 1) & t.mask {
-		switch t.slots[p] {
-		case v:
-			return true
-		case 0:
+		s := t.slots[p]
+		if s == 0 {
 			return false
+		}
+		if uint32(s) == x {
+			return true
+		}
+	}
+}
+
+// mark reports whether x is in the set and was not yet marked with stamp
+// (non-zero, below 2^31), and marks it.
+func (t *shingleTable) mark(x, stamp uint32) bool {
+	for p := (x * 0x9e3779b1) & t.mask; ; p = (p + 1) & t.mask {
+		s := t.slots[p]
+		if s == 0 {
+			return false
+		}
+		if uint32(s) == x {
+			if uint32(s>>slotStamp) == stamp {
+				return false
+			}
+			t.slots[p] = uint64(x) | slotUsed | uint64(stamp)<<slotStamp
+			return true
 		}
 	}
 }

@@ -70,30 +70,31 @@ func scanWords(s string, fn func(h uint64), boundary func()) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		var r rune
-		word := false
 		if c < utf8.RuneSelf {
-			i++
-			r = rune(c)
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_':
-				word = true
-			case c >= 'A' && c <= 'Z':
-				word = true
-				c += 'a' - 'A'
-			}
-			if word {
-				if !in && boundary != nil && pending && stop && space && r <= 'Z' {
-					boundary() // capital or digit after a terminator and space
-					pending = false
-				}
+			if l := asciiWordByte[c]; l != 0 {
 				if !in {
+					if boundary != nil && pending && stop && space && c <= 'Z' {
+						boundary() // capital or digit after a terminator and space
+						pending = false
+					}
 					stop, space, wordLen = false, false, 0
 				}
-				h = (h ^ uint64(c)) * fnvPrime
-				in = true
+				// Consume the run of ASCII word bytes in one tight loop.
+				h = (h ^ uint64(l)) * fnvPrime
 				wordLen++
+				for i++; i < len(s); i++ {
+					l = asciiWordByte[s[i]]
+					if l == 0 {
+						break
+					}
+					h = (h ^ uint64(l)) * fnvPrime
+					wordLen++
+				}
+				in = true
 				continue
 			}
+			i++
+			r = rune(c)
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -152,6 +153,20 @@ func scanWords(s string, fn func(h uint64), boundary func()) {
 		fn(mix64(h))
 	}
 }
+
+// asciiWordByte maps an ASCII word byte to its lower-case form and any
+// other byte to 0.
+var asciiWordByte = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	t['_'] = '_'
+	return t
+}()
 
 // wordHash hashes one already-normalised word as forEachWordHash does.
 func wordHash(w string) uint64 {

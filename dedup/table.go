@@ -1,101 +1,157 @@
 package dedup
 
-// The index's hash tables are flat uint32 arrays rather than Go maps of
-// slices: a map entry with a slice costs ~50-80 bytes, these cost 12-20
+// The index's hash tables are flat integer arrays rather than Go maps of
+// slices: a map entry with a slice costs ~50-80 bytes, these cost 10-20
 // bytes per (document, key), which is what keeps a million documents'
-// index under 2 GB. Each key's documents form a chain, newest first,
+// index under 2 GB. Each key's entries form a chain, newest first,
 // through a next array; a table of slots maps a key to its chain head.
+//
+// A slot holds the key itself beside the head (key<<32 | head+1), so a
+// lookup costs one cache miss, not two, and growing the table rehashes
+// the slots alone. Per-entry arrays are chunked (chunk32, chunk8): they
+// grow by one fixed chunk at a time, never copying what they hold, so
+// there is no doubling peak and no copy cost as the index grows.
 
 // slotTable is an open-addressed table from a key to the head entry of
-// its chain (entry+1; 0 marks an empty slot). keyOf reads an entry's key.
+// its chain.
 type slotTable struct {
-	slots []uint32
+	slots []uint64 // key<<32 | entry+1; 0 marks an empty slot
 	used  int
-	shift uint32 // 32 - log2(len(slots))
+	shift uint32 // 64 - log2(len(slots))
 }
 
-func (t *slotTable) pos(key uint32) uint32 { return (key * 0x9e3779b1) >> t.shift }
-
-// find returns the slot of key, or of the empty slot where it would go.
-func (t *slotTable) find(key uint32, keyOf func(entry uint32) uint32) uint32 {
-	mask := uint32(len(t.slots) - 1)
-	for p := t.pos(key); ; p = (p + 1) & mask {
-		e := t.slots[p]
-		if e == 0 || keyOf(e-1) == key {
-			return p
-		}
-	}
+func (t *slotTable) pos(key uint32) uint64 {
+	return (uint64(key) * 0x9e3779b97f4a7c15) >> t.shift
 }
 
 // head returns the newest entry of key's chain, or -1.
-func (t *slotTable) head(key uint32, keyOf func(uint32) uint32) int64 {
+func (t *slotTable) head(key uint32) int64 {
 	if len(t.slots) == 0 {
 		return -1
 	}
-	return int64(t.slots[t.find(key, keyOf)]) - 1
+	mask := uint64(len(t.slots) - 1)
+	for p := t.pos(key); ; p = (p + 1) & mask {
+		s := t.slots[p]
+		if s == 0 {
+			return -1
+		}
+		if uint32(s>>32) == key {
+			return int64(uint32(s)) - 1
+		}
+	}
 }
 
 // setHead makes entry the head of key's chain and returns the old head+1
 // (0 if none), growing the table to keep it at most 70% full.
-func (t *slotTable) setHead(key, entry uint32, keyOf func(uint32) uint32) uint32 {
+func (t *slotTable) setHead(key, entry uint32) uint32 {
 	if (t.used+1)*10 > len(t.slots)*7 {
-		t.grow(keyOf)
+		t.grow()
 	}
-	p := t.find(key, keyOf)
-	old := t.slots[p]
-	if old == 0 {
-		t.used++
+	mask := uint64(len(t.slots) - 1)
+	v := uint64(key)<<32 | uint64(entry+1)
+	for p := t.pos(key); ; p = (p + 1) & mask {
+		s := t.slots[p]
+		if s == 0 {
+			t.slots[p] = v
+			t.used++
+			return 0
+		}
+		if uint32(s>>32) == key {
+			t.slots[p] = v
+			return uint32(s)
+		}
 	}
-	t.slots[p] = entry + 1
-	return old
 }
 
-func (t *slotTable) grow(keyOf func(uint32) uint32) {
+func (t *slotTable) grow() {
 	old := t.slots
-	t.slots = make([]uint32, max(1024, 2*len(old)))
-	t.shift = 32
+	t.slots = make([]uint64, max(1024, 2*len(old)))
+	t.shift = 64
 	for n := len(t.slots); n > 1; n >>= 1 {
 		t.shift--
 	}
-	mask := uint32(len(t.slots) - 1)
-	for _, e := range old {
-		if e == 0 {
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s == 0 {
 			continue
 		}
-		p := t.pos(keyOf(e - 1))
+		p := t.pos(uint32(s >> 32))
 		for t.slots[p] != 0 {
 			p = (p + 1) & mask
 		}
-		t.slots[p] = e
+		t.slots[p] = s
 	}
+}
+
+// entryChunkBits sets the chunk size of per-entry arrays: 4096 entries
+// (16 KB), small enough that a near-empty index stays small.
+const entryChunkBits = 12
+
+// chunk32 is a growable uint32 array stored in fixed chunks.
+type chunk32 struct {
+	chunks [][]uint32
+	n      uint32
+}
+
+func (c *chunk32) append(v uint32) {
+	if c.n&(1<<entryChunkBits-1) == 0 {
+		c.chunks = append(c.chunks, make([]uint32, 1<<entryChunkBits))
+	}
+	c.chunks[c.n>>entryChunkBits][c.n&(1<<entryChunkBits-1)] = v
+	c.n++
+}
+
+func (c *chunk32) at(i uint32) uint32 {
+	return c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)]
+}
+
+func (c *chunk32) set(i, v uint32) {
+	c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)] = v
+}
+
+// chunk8 is chunk32 for bytes.
+type chunk8 struct {
+	chunks [][]uint8
+	n      uint32
+}
+
+func (c *chunk8) append(v uint8) {
+	if c.n&(1<<entryChunkBits-1) == 0 {
+		c.chunks = append(c.chunks, make([]uint8, 1<<entryChunkBits))
+	}
+	c.chunks[c.n>>entryChunkBits][c.n&(1<<entryChunkBits-1)] = v
+	c.n++
+}
+
+func (c *chunk8) at(i uint32) uint8 {
+	return c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)]
 }
 
 // bandTable is one LSH band: every document has exactly one entry, so
-// the entry number is the document number and needs no storage.
+// the entry number is the document number and needs no storage, and the
+// key lives in the slot only.
 type bandTable struct {
 	slotTable
-	keys []uint32 // key of each document
-	next []uint32 // older document with the same key, +1; 0 ends the chain
+	next chunk32 // older document with the same key, +1; 0 ends the chain
 }
 
-func (b *bandTable) keyOf(e uint32) uint32 { return b.keys[e] }
-
-// add appends document doc (== len(b.keys)); linked=false stores a
-// placeholder for a document without a sketch, which no lookup reaches.
+// add appends document doc (== the number of documents so far);
+// linked=false stores a placeholder for a document without a sketch,
+// which no lookup reaches.
 func (b *bandTable) add(doc, key uint32, linked bool) {
-	b.keys = append(b.keys, key)
-	b.next = append(b.next, 0)
+	old := uint32(0)
 	if linked {
-		b.next[doc] = b.setHead(key, doc, b.keyOf)
+		old = b.setHead(key, doc)
 	}
+	b.next.append(old)
 }
 
 // each calls fn with up to limit documents of key's chain, newest first.
 func (b *bandTable) each(key uint32, limit int, fn func(doc uint32)) {
-	e := b.head(key, b.keyOf)
+	e := b.head(key)
 	for ; e >= 0 && limit > 0; limit-- {
 		fn(uint32(e))
-		e = int64(b.next[e]) - 1
+		e = int64(b.next.at(uint32(e))) - 1
 	}
 }
 
@@ -105,40 +161,40 @@ func (b *bandTable) each(key uint32, limit int, fn func(doc uint32)) {
 // copying, and capping it keeps the cost per document flat.
 type postings struct {
 	slotTable
-	keys, docs, next []uint32
+	docs, next chunk32
+	depth      chunk8 // length of the chain from each entry on
 }
 
 const maxPostings = 32
 
-func (p *postings) keyOf(e uint32) uint32 { return p.keys[e] }
-
 // count returns how many documents key has (at most maxPostings).
 func (p *postings) count(key uint32) int {
-	n := 0
-	for e := p.head(key, p.keyOf); e >= 0 && n < maxPostings; e = int64(p.next[e]) - 1 {
-		n++
+	e := p.head(key)
+	if e < 0 {
+		return 0
 	}
-	return n
+	return int(p.depth.at(uint32(e)))
 }
 
 // add records that doc holds key, unless key is already common.
 func (p *postings) add(key, doc uint32) {
-	if p.count(key) >= maxPostings {
+	n := p.count(key)
+	if n >= maxPostings {
 		return
 	}
-	e := uint32(len(p.keys))
-	p.keys = append(p.keys, key)
-	p.docs = append(p.docs, doc)
-	p.next = append(p.next, 0)
-	p.next[e] = p.setHead(key, e, p.keyOf)
+	e := p.docs.n
+	p.docs.append(doc)
+	p.depth.append(uint8(n + 1))
+	p.next.append(p.setHead(key, e))
 }
 
 // each calls fn with key's documents, newest first, unless key is common.
 func (p *postings) each(key uint32, fn func(doc uint32)) {
-	if p.count(key) >= maxPostings {
+	e := p.head(key)
+	if e < 0 || p.depth.at(uint32(e)) >= maxPostings {
 		return
 	}
-	for e := p.head(key, p.keyOf); e >= 0; e = int64(p.next[e]) - 1 {
-		fn(p.docs[e])
+	for ; e >= 0; e = int64(p.next.at(uint32(e))) - 1 {
+		fn(p.docs.at(uint32(e)))
 	}
 }

@@ -35,6 +35,10 @@ type ClusterOptions struct {
 	Cluster *cluster.Options
 	// IgnoreTime feeds every item with a zero time.
 	IgnoreTime bool
+	// FinishEvery calls Finish after every so many items, as the pipeline
+	// does after each ingest batch; the "after Finish" scores then measure
+	// streaming in batches of that size. 0: one Finish at the end.
+	FinishEvery int
 }
 
 // ClusterScores are the README metrics of one partition.
@@ -146,7 +150,7 @@ func Cluster(path string, opt ClusterOptions) (ClusterResult, error) {
 	}
 	res := ClusterResult{File: path, Order: order}
 	batch := order == "batch"
-	onlineLabels, finishedLabels, elapsed := clusterRun(ordered, copts, batch)
+	onlineLabels, finishedLabels, elapsed := clusterRun(ordered, copts, batch, opt.FinishEvery)
 	res.ClusterScores = clusterScore(ordered, onlineLabels)
 	res.Finished = clusterScore(ordered, finishedLabels)
 	primary := onlineLabels
@@ -164,7 +168,7 @@ func Cluster(path string, opt ClusterOptions) (ClusterResult, error) {
 			shuffled := append([]clusterRecord(nil), recs...)
 			rng := rand.New(rand.NewPCG(uint64(k+1), 0x5eed))
 			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-			onl, finl, _ := clusterRun(shuffled, copts, true)
+			onl, finl, _ := clusterRun(shuffled, copts, true, opt.FinishEvery)
 			on, fin := clusterScore(shuffled, onl), clusterScore(shuffled, finl)
 			sp.Min, sp.Max, sp.Mean = min(sp.Min, on.BCubedF1), max(sp.Max, on.BCubedF1), sp.Mean+on.BCubedF1/float64(opt.Shuffles)
 			sp.FinishMin, sp.FinishMax = min(sp.FinishMin, fin.BCubedF1), max(sp.FinishMax, fin.BCubedF1)
@@ -175,7 +179,7 @@ func Cluster(path string, opt ClusterOptions) (ClusterResult, error) {
 	for _, th := range opt.Thresholds {
 		o := copts
 		o.Threshold = th
-		onl, finl, _ := clusterRun(ordered, o, batch)
+		onl, finl, _ := clusterRun(ordered, o, batch, opt.FinishEvery)
 		s := clusterScore(ordered, onl)
 		if batch {
 			s = clusterScore(ordered, finl)
@@ -252,13 +256,17 @@ func clusterBySHA1(recs []clusterRecord) []clusterRecord {
 
 // clusterRun adds the records in order and returns each record's story
 // after the online pass and after Finish, with the time spent clustering
-// (Add only, or Add and Finish when withFinish).
-func clusterRun(recs []clusterRecord, opt cluster.Options, withFinish bool) (online, finished []string, elapsed time.Duration) {
+// (Add only, or Add and Finish when withFinish). finishEvery > 0 calls
+// Finish after every so many items as well.
+func clusterRun(recs []clusterRecord, opt cluster.Options, withFinish bool, finishEvery int) (online, finished []string, elapsed time.Duration) {
 	c := cluster.NewWithOptions(opt)
 	online = make([]string, len(recs))
 	start := time.Now()
 	for i, r := range recs {
 		online[i] = c.Add(r.item).Story
+		if finishEvery > 0 && (i+1)%finishEvery == 0 {
+			c.Finish()
+		}
 	}
 	if !withFinish {
 		elapsed = time.Since(start)

@@ -180,7 +180,7 @@ func (r *Reader) storyArticles(st storyline.Story) []storyline.Article {
 // View builds the full view of one story: copies, analysis and page.
 func (r *Reader) View(st storyline.Story) StoryView {
 	arts := r.storyArticles(st)
-	v := StoryView{ID: st.ID, Story: st, Full: arts, Related: st.Related}
+	v := StoryView{ID: st.ID, Story: st, Full: trustedDates(arts), Related: st.Related}
 	if v.Related == nil {
 		v.Related = []storyline.Related{}
 	}
@@ -230,12 +230,26 @@ func (r *Reader) View(st storyline.Story) StoryView {
 		related = append(related, tell.RelatedStory{ID: other.ID, Headline: r.headline(other, oa), Date: other.First, Score: rel.Score})
 	}
 	analysis := understand.Analyze(arts, context)
-	v.Telling = tell.Tell(tell.Input{Story: st, Articles: arts, Groups: v.Copies.Groups, Analysis: analysis, Related: related}, r.opt.Tell)
+	v.Telling = tell.Tell(tell.Input{Story: st, Articles: trustedDates(arts), Groups: v.Copies.Groups, Analysis: analysis, Related: related}, r.opt.Tell)
 	v.Headline, v.HeadlineDerived = v.Telling.Headline, v.Telling.HeadlineDerived
 	v.Summary, v.Timeline, v.Additions = nonNil(v.Telling.Summary), nonNil(v.Telling.Timeline), nonNil(v.Telling.Additions)
 	v.Entities, v.Quotes, v.QuoteDrift = nonNil(analysis.Entities), nonNil(analysis.Quotes), nonNil(analysis.Drift)
 	v.Events, v.Dates = nonNil(analysis.Events), nonNil(analysis.Dates)
 	return v
+}
+
+// trustedDates returns the articles with publication dates too weak to
+// show (a masthead's "today", a fetch time) cleared, so that the page's
+// timeline and sources never present them as when an article appeared.
+func trustedDates(arts []storyline.Article) []storyline.Article {
+	out := make([]storyline.Article, len(arts))
+	for i, a := range arts {
+		if !Trusted(a) {
+			a.Published = time.Time{}
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // headline is a related story's headline without analysing it.

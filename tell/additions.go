@@ -2,7 +2,6 @@ package tell
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/storyline-news/storyline"
 )
@@ -126,7 +125,7 @@ func additions(in Input, ix *storyIndex, ref []int) []storyline.Additions {
 				}
 			}
 			s := ix.sents[inst]
-			if containsInt(ix.mayContain(inst), a) && strings.Contains(ix.normText[a], s.norm) {
+			if containsInt(ix.mayContain(inst), a) && containsText(ix.normText[a], s.norm) {
 				continue // carried inside a longer sentence of a
 			}
 			omitted = append(omitted, omission{s.text, s.article, s.pos})

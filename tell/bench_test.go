@@ -53,7 +53,7 @@ func BenchmarkSummary50Distinct(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ix := newStoryIndex(arts)
-		lead := leadArticle(in)
+		lead := leadArticle(in, ix)
 		summarize(in, ix, lead, map[int]bool{}, DefaultSummarySentences)
 	}
 }

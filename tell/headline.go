@@ -12,7 +12,8 @@ import (
 // copy of the story's largest copy group when it has a title, else the
 // titled article with the most words, else the article with the most words.
 // Ties go to the earlier article in story order. It returns -1 for no articles.
-func leadArticle(in Input) int {
+// The story index gives the articles' word counts.
+func leadArticle(in Input, ix *storyIndex) int {
 	if len(in.Articles) == 0 {
 		return -1
 	}
@@ -22,10 +23,7 @@ func leadArticle(in Input) int {
 			index[a.ID] = i
 		}
 	}
-	words := make([]int, len(in.Articles))
-	for i, a := range in.Articles {
-		words[i] = len(textutil.Words(a.Text))
-	}
+	words := ix.articleWords
 	best, bestSize := -1, 0
 	for _, g := range in.Groups {
 		c, ok := index[g.Canonical]
@@ -78,7 +76,7 @@ func headline(in Input, lead int, ix *storyIndex) (string, bool) {
 	}
 	for _, i := range ix.byArticle[lead] {
 		s := ix.sents[i]
-		if s.words >= 6 && eligibility(s.text) == eligible {
+		if s.words >= 6 && s.tier == eligible {
 			return ShortenHeadline(s.text), true
 		}
 	}

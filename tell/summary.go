@@ -2,6 +2,7 @@ package tell
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -36,13 +37,14 @@ var furnitureMarks = []string{"http://", "https://", "www.", "@", "©", "all rig
 
 // eligibility grades a sentence for use in a summary.
 func eligibility(s string) int {
+	return eligibilityOf(s, textutil.Words(s))
+}
+
+// eligibilityOf is eligibility with the sentence's textutil.Words given.
+func eligibilityOf(s string, words []string) int {
 	s = strings.TrimSpace(s)
-	words := textutil.Words(s)
-	lower := strings.ToLower(s)
-	for _, m := range furnitureMarks {
-		if strings.Contains(lower, m) {
-			return unusable
-		}
+	if hasFurniture(s) {
+		return unusable
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	if !strings.ContainsRune(".!?\"'”’", last) {
@@ -61,10 +63,65 @@ func eligibility(s string) int {
 	if danglingStarts[strings.ToLower(words[0])] {
 		return weak
 	}
-	if strings.ContainsRune("\"“", first) && !attributed(lower) {
+	if strings.ContainsRune("\"“", first) && !attributed(strings.ToLower(s)) {
 		return weak
 	}
 	return eligible
+}
+
+// furnitureByFirst lists the furniture marks by their first byte.
+var furnitureByFirst = func() (t [256][]string) {
+	for _, m := range furnitureMarks {
+		t[m[0]] = append(t[m[0]], m)
+	}
+	return t
+}()
+
+// hasFurniture reports whether strings.ToLower(s) contains a furniture
+// mark, in one pass over s without lower-casing it. The marks are ASCII
+// but for "©"; lower-casing maps ASCII to ASCII, "©" only from itself, and
+// other runes to non-ASCII bytes, except "İ" (to "i") and the Kelvin sign
+// (to "k"): when s has one of those, it lower-cases s and searches.
+func hasFurniture(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 0xC4 && strings.HasPrefix(s[i:], "\u0130"), c == 0xE2 && strings.HasPrefix(s[i:], "\u212A"):
+			lower := strings.ToLower(s)
+			for _, m := range furnitureMarks {
+				if strings.Contains(lower, m) {
+					return true
+				}
+			}
+			return false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		for _, m := range furnitureByFirst[c] {
+			if hasPrefixLowerASCII(s[i:], m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixLowerASCII reports whether s, with ASCII letters lower-cased,
+// starts with prefix.
+func hasPrefixLowerASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // attributed reports whether a quote-led sentence names its speaker.
@@ -90,176 +147,6 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
-// vector is a sparse TF-IDF vector, sorted by term id, of unit length.
-type vector struct {
-	terms   []int
-	weights []float64
-}
-
-func (v vector) dot(u vector) float64 {
-	sum, i, j := 0.0, 0, 0
-	for i < len(v.terms) && j < len(u.terms) {
-		switch {
-		case v.terms[i] == u.terms[j]:
-			sum += v.weights[i] * u.weights[j]
-			i++
-			j++
-		case v.terms[i] < u.terms[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return sum
-}
-
-// groupVectors builds one TF-IDF vector per carry group, from the group's
-// first sentence; document frequency counts groups, so a sentence repeated
-// by many outlets does not make its own words look common.
-func (ix *storyIndex) groupVectors(reps []int) []vector {
-	df := map[int]int{}
-	for _, i := range reps {
-		seen := map[int]bool{}
-		for _, t := range ix.sents[i].tokens {
-			if !seen[t] {
-				seen[t] = true
-				df[t]++
-			}
-		}
-	}
-	stop := map[int]bool{}
-	for w, id := range ix.vocab {
-		if stopwords[w] || len(w) == 1 && !unicode.IsDigit(rune(w[0])) {
-			stop[id] = true
-		}
-	}
-	n := float64(len(reps))
-	out := make([]vector, len(reps))
-	for g, i := range reps {
-		tf := map[int]float64{}
-		for _, t := range ix.sents[i].tokens {
-			if !stop[t] {
-				tf[t]++
-			}
-		}
-		var v vector
-		for t := range tf {
-			v.terms = append(v.terms, t)
-		}
-		sort.Ints(v.terms)
-		norm := 0.0
-		for _, t := range v.terms {
-			w := tf[t] * math.Log(1+n/float64(df[t]))
-			v.weights = append(v.weights, w)
-			norm += w * w
-		}
-		if norm > 0 {
-			norm = math.Sqrt(norm)
-			for k := range v.weights {
-				v.weights[k] /= norm
-			}
-		}
-		out[g] = v
-	}
-	return out
-}
-
-// lexRank scores groups by continuous LexRank over the sentence graph with
-// each group standing for all its copies: an edge to a group weighs its
-// cosine times the number of articles carrying it (copies link each other
-// with similarity 1), so sentences many outlets repeat, and sentences like
-// many others, come out central. Edges below 0.1 cosine are dropped.
-func lexRank(vecs []vector, support []float64) []float64 {
-	n := len(vecs)
-	type edge struct {
-		to int
-		w  float64
-	}
-	adj := make([][]edge, n)
-	postings := map[int][]int{}
-	for g, v := range vecs {
-		for _, t := range v.terms {
-			postings[t] = append(postings[t], g)
-		}
-	}
-	acc := make([]float64, n)
-	var touched []int
-	for g, v := range vecs {
-		for k, t := range v.terms {
-			for _, h := range postings[t] {
-				if h <= g {
-					continue
-				}
-				if acc[h] == 0 {
-					touched = append(touched, h)
-				}
-				acc[h] += v.weights[k] * vecs[h].weights[indexOf(vecs[h].terms, t)]
-			}
-		}
-		sort.Ints(touched)
-		for _, h := range touched {
-			if acc[h] >= 0.1 {
-				adj[g] = append(adj[g], edge{h, acc[h]})
-				adj[h] = append(adj[h], edge{g, acc[h]})
-			}
-			acc[h] = 0
-		}
-		touched = touched[:0]
-	}
-	total := 0.0
-	for _, s := range support {
-		total += s
-	}
-	out := make([]float64, n)
-	if total == 0 {
-		return out
-	}
-	outW := make([]float64, n)
-	for g := range adj {
-		outW[g] = support[g] - 1 // links among the group's own copies
-		for _, e := range adj[g] {
-			outW[g] += e.w * support[e.to]
-		}
-	}
-	rank := make([]float64, n)
-	for g := range rank {
-		rank[g] = support[g] / total
-	}
-	const damping = 0.85
-	next := make([]float64, n)
-	for iter := 0; iter < 40; iter++ {
-		dangling := 0.0
-		for g := range next {
-			next[g] = (1 - damping) * support[g] / total
-		}
-		for g := range adj {
-			if outW[g] <= 0 {
-				dangling += rank[g]
-				continue
-			}
-			f := damping * rank[g] / outW[g]
-			next[g] += f * (support[g] - 1)
-			for _, e := range adj[g] {
-				next[e.to] += f * e.w * support[e.to]
-			}
-		}
-		delta := 0.0
-		for g := range next {
-			next[g] += damping * dangling * support[g] / total
-			delta += math.Abs(next[g] - rank[g])
-		}
-		rank, next = next, rank
-		if delta < 1e-7 {
-			break
-		}
-	}
-	return rank
-}
-
-func indexOf(sorted []int, x int) int {
-	return sort.SearchInts(sorted, x)
-}
-
 // summarize picks the summary sentences. Relevance mixes centrality
 // (LexRank), lead position, and coverage of the story's main entities and
 // events not yet covered; Maximal Marginal Relevance keeps out sentences
@@ -282,8 +169,8 @@ func summarize(in Input, ix *storyIndex, lead int, canonicals map[int]bool, k in
 			leadPos[g] = math.Max(leadPos[g], 1/math.Sqrt(1+float64(ix.sents[i].pos)))
 		}
 	}
-	vecs := ix.groupVectors(reps)
-	central := lexRank(vecs, support)
+	vecs, df := ix.groupVectors(reps)
+	central := lexRank(vecs, support, len(ix.words))
 	maxC := 0.0
 	for _, c := range central {
 		maxC = math.Max(maxC, c)
@@ -293,10 +180,10 @@ func summarize(in Input, ix *storyIndex, lead int, canonicals map[int]bool, k in
 			central[g] /= maxC
 		}
 	}
-	topics := mainTopics(in.Analysis, ix, reps)
+	topics := mainTopics(in.Analysis, ix, df)
 	cover := make([][]int, len(ix.groups))
 	for g, i := range reps {
-		cover[g] = topics.covered(ix, ix.sents[i])
+		cover[g] = topics.covered(ix.sents[i])
 	}
 	eventSent := map[string]bool{}
 	for _, e := range in.Analysis.Events {
@@ -397,12 +284,13 @@ func sourceInstance(ix *storyIndex, members []int, lead int, canonicals map[int]
 // topicSet is the story's main entities (from the analysis) or, without
 // one, its most widely shared content words, each with a weight.
 type topicSet struct {
-	keys   [][]string // each topic's token sequences (name and aliases)
+	keys   [][][]int // each topic's token-id sequences (name and aliases)
 	weight []float64
 }
 
-// mainTopics returns up to eight main topics.
-func mainTopics(an storyline.Analysis, ix *storyIndex, reps []int) topicSet {
+// mainTopics returns up to eight main topics. df is the number of groups
+// whose source instance uses each token.
+func mainTopics(an storyline.Analysis, ix *storyIndex, df []int) topicSet {
 	var ts topicSet
 	if len(an.Entities) > 0 {
 		ents := append([]storyline.Entity(nil), an.Entities...)
@@ -417,9 +305,9 @@ func mainTopics(an storyline.Analysis, ix *storyIndex, reps []int) topicSet {
 			total += float64(max(1, e.Mentions))
 		}
 		for _, e := range ents[:min(8, len(ents))] {
-			var keys []string
+			var keys [][]int
 			for _, name := range append([]string{e.Name}, e.Aliases...) {
-				if k := strings.Join(matchWords(name), " "); k != "" {
+				if k, ok := ix.tokenIDs(matchWords(name)); ok && len(k) > 0 {
 					keys = append(keys, k)
 				}
 			}
@@ -428,56 +316,76 @@ func mainTopics(an storyline.Analysis, ix *storyIndex, reps []int) topicSet {
 		}
 		return ts
 	}
-	// Without entities: content words found in the most groups.
-	df := map[string]int{}
-	inv := make([]string, len(ix.vocab))
-	for w, id := range ix.vocab {
-		inv[id] = w
-	}
-	for _, i := range reps {
-		seen := map[int]bool{}
-		for _, t := range ix.sents[i].tokens {
-			w := inv[t]
-			if !seen[t] && !stopwords[w] && len(w) > 2 {
-				seen[t] = true
-				df[w]++
-			}
+	// Without entities: the eight content words found in the most groups,
+	// ties in word order.
+	var words []int
+	for t, n := range df {
+		if n > 0 && !stopwords[ix.words[t]] && len(ix.words[t]) > 2 {
+			words = append(words, t)
 		}
 	}
-	words := make([]string, 0, len(df))
-	for w := range df {
-		words = append(words, w)
-	}
-	sort.Slice(words, func(i, j int) bool {
-		if df[words[i]] != df[words[j]] {
-			return df[words[i]] > df[words[j]]
+	before := func(a, b int) bool {
+		if df[a] != df[b] {
+			return df[a] > df[b]
 		}
-		return words[i] < words[j]
-	})
-	for _, w := range words[:min(8, len(words))] {
-		ts.keys = append(ts.keys, []string{w})
+		return ix.words[a] < ix.words[b]
+	}
+	var top []int // kept sorted, at most eight
+	for _, t := range words {
+		if len(top) == 8 && !before(t, top[7]) {
+			continue
+		}
+		at := len(top)
+		for at > 0 && before(t, top[at-1]) {
+			at--
+		}
+		top = slices.Insert(top, at, t)
+		if len(top) > 8 {
+			top = top[:8]
+		}
+	}
+	for _, t := range top {
+		ts.keys = append(ts.keys, [][]int{{t}})
 		ts.weight = append(ts.weight, 0.25)
 	}
 	return ts
 }
 
-// covered lists the topics a sentence mentions (whole-word match).
-func (ts topicSet) covered(ix *storyIndex, s sentence) []int {
-	var b strings.Builder
-	b.WriteByte(' ')
-	for _, t := range s.tokens {
-		b.WriteString(ix.words[t])
-		b.WriteByte(' ')
+// tokenIDs maps match words to token ids; ok is false when a word is not
+// in the story's vocabulary, so the sequence occurs in no sentence.
+func (ix *storyIndex) tokenIDs(words []string) ([]int, bool) {
+	ids := make([]int, len(words))
+	for k, w := range words {
+		id, ok := ix.vocab[w]
+		if !ok {
+			return nil, false
+		}
+		ids[k] = id
 	}
-	text := b.String()
+	return ids, true
+}
+
+// covered lists the topics a sentence mentions: a topic key occurs as a
+// run of consecutive tokens (whole-word match).
+func (ts topicSet) covered(s sentence) []int {
 	var out []int
 	for t, keys := range ts.keys {
 		for _, k := range keys {
-			if strings.Contains(text, " "+k+" ") {
+			if containsRun(s.tokens, k) {
 				out = append(out, t)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// containsRun reports whether run occurs in tokens as consecutive tokens.
+func containsRun(tokens, run []int) bool {
+	for i := 0; i+len(run) <= len(tokens); i++ {
+		if tokens[i] == run[0] && slices.Equal(tokens[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
 }

@@ -46,7 +46,7 @@ func (o Options) summaryLength() int {
 func Tell(in Input, opt Options) storyline.Telling {
 	page := storyline.Telling{Summary: []storyline.SummarySentence{}, Timeline: []storyline.TimelineEntry{}, Additions: []storyline.Additions{}}
 	ix := newStoryIndex(in.Articles)
-	lead := leadArticle(in)
+	lead := leadArticle(in, ix)
 	page.Headline, page.HeadlineDerived = headline(in, lead, ix)
 	ref := copyCanonicals(in, ix)
 	canonicals := map[int]bool{}

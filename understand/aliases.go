@@ -17,6 +17,7 @@ type entAcc struct {
 	articles map[string]bool
 	stories  map[string]bool
 	order    int    // first-seen order, for stable ties
+	evidence bool   // some mention shows a person (first name, role, speech, age)
 	surname  string // cached last name key of ent.Name (persons)
 	surOf    string // the name surname was computed from
 	lastSeen int    // position of the latest mention, for surname resolution
@@ -27,12 +28,25 @@ type entAcc struct {
 // person names, and role phrases that stand for a person.
 type registry struct {
 	ents   []*entAcc
-	byKey  map[string]*entAcc // nameKey of a name or alias
-	byRole map[string]*entAcc // roleKey of a role stated with a person
+	byKey  map[string]*entAcc  // nameKey of a name or alias
+	byRole map[string]*entAcc  // roleKey of a role stated with a person
+	skel   map[string]string   // skeleton cache
+	vocab  map[string]bool     // words the story uses in lower case
+	parts  map[string][]string // nameParts cache
+}
+
+// partsOf is nameParts with a cache.
+func (r *registry) partsOf(name string) []string {
+	p, ok := r.parts[name]
+	if !ok {
+		p = nameParts(name)
+		r.parts[name] = p
+	}
+	return p
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]*entAcc{}, byRole: map[string]*entAcc{}}
+	return &registry{byKey: map[string]*entAcc{}, byRole: map[string]*entAcc{}, skel: map[string]string{}, parts: map[string][]string{}}
 }
 
 // nameParts splits a person name into comparable word keys, dropping
@@ -44,7 +58,7 @@ func nameParts(name string) []string {
 			continue
 		}
 		w := lower(t.Text)
-		if honorifics[strings.TrimSuffix(w, ".")] {
+		if honorifics[strings.TrimSuffix(w, ".")] || w == "jr" || w == "sr" || w == "ii" || w == "iii" {
 			continue
 		}
 		for p := range joinPrefixes {
@@ -61,6 +75,16 @@ func nameParts(name string) []string {
 
 // foldAccents strips diacritics: "Rodríguez" compares as "Rodriguez".
 func foldAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if !unicode.Is(unicode.Mn, r) {
@@ -115,25 +139,40 @@ func levenshtein(a, b string) int {
 	return prev[len(rb)]
 }
 
+// skeletonOf is skeleton with a cache.
+func (r *registry) skeletonOf(w string) string {
+	s, ok := r.skel[w]
+	if !ok {
+		s = skeleton(w)
+		r.skel[w] = s
+	}
+	return s
+}
+
 // sameNameWord reports whether two name words are one name, allowing
 // transliteration variants: equal skeletons and a small edit distance.
-func sameNameWord(a, b string) bool {
+func (r *registry) sameNameWord(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if len(a) < 4 || len(b) < 4 {
+	if len(a) < 4 || len(b) < 4 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
 		return false
 	}
-	return skeleton(a) == skeleton(b) && levenshtein(a, b) <= max(2, min(len(a), len(b))/3)
+	return r.skeletonOf(a) == r.skeletonOf(b) && levenshtein(a, b) <= max(2, min(len(a), len(b))/3)
 }
 
 // samePerson reports whether two full person names denote one person:
 // surnames alike and first names alike (middle names may differ).
-func samePerson(a, b []string) bool {
+func (r *registry) samePerson(a, b []string) bool {
 	if len(a) < 2 || len(b) < 2 {
 		return false
 	}
-	return sameNameWord(a[len(a)-1], b[len(b)-1]) && sameNameWord(a[0], b[0])
+	if !r.sameNameWord(a[len(a)-1], b[len(b)-1]) {
+		return false
+	}
+	// First names alike, or one a short form of the other ("Pat", "Patrick").
+	fa, fb := a[0], b[0]
+	return r.sameNameWord(fa, fb) || len(fa) >= 3 && len(fb) >= 3 && (strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa))
 }
 
 func (r *registry) newEntity(name, typ, sub string) *entAcc {
@@ -164,7 +203,7 @@ func (r *registry) findPerson(parts []string) *entAcc {
 			continue
 		}
 		for a := range e.aliases {
-			if samePerson(parts, nameParts(a)) {
+			if r.samePerson(parts, r.partsOf(a)) {
 				return e
 			}
 		}
@@ -183,18 +222,38 @@ func (r *registry) bySurname(word string) *entAcc {
 		}
 		if e.surOf != e.ent.Name {
 			e.surOf, e.surname = e.ent.Name, ""
-			if parts := nameParts(e.ent.Name); len(parts) >= 2 {
+			if parts := r.partsOf(e.ent.Name); len(parts) >= 2 {
 				e.surname = parts[len(parts)-1]
 			}
 		}
 		if e.surname == "" {
 			continue
 		}
-		if sameNameWord(e.surname, k) && (best == nil || e.lastSeen > best.lastSeen) {
+		if r.sameNameWord(e.surname, k) && (best == nil || e.lastSeen > best.lastSeen) {
 			best = e
 		}
 	}
 	return best
+}
+
+// byFirstName finds the one person of the story with this first name
+// ("Taylor" for Taylor Swift); none when two share it.
+func (r *registry) byFirstName(word string) *entAcc {
+	k := nameKey(word)
+	var found *entAcc
+	for _, e := range r.ents {
+		if e.ent.Type != "person" {
+			continue
+		}
+		parts := r.partsOf(e.ent.Name)
+		if len(parts) >= 2 && parts[0] == k {
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // register resolves a typed mention to an entity, creating it if new.
@@ -203,17 +262,17 @@ func (r *registry) register(m *mention) *entAcc {
 	if m.Entity != "" {
 		name = m.Entity
 	}
-	if e := r.byKey[nameKey(name)]; e != nil && (m.Type == "" || e.ent.Type == m.Type || m.Entity != "") {
+	if e := r.byKey[nameKey(name)]; e != nil && (m.Type == "" || e.ent.Type == m.Type || m.Entity != "" || e.ent.Type != "person" && m.Type != "person") {
 		r.addAlias(e, m.Name)
 		return e
 	}
 	if m.Type == "person" {
-		parts := nameParts(name)
+		parts := r.partsOf(name)
 		if len(parts) >= 2 {
 			if e := r.findPerson(parts); e != nil {
 				r.addAlias(e, m.Name)
 				// Prefer the fuller form as the name.
-				if len(parts) > len(nameParts(e.ent.Name)) {
+				if len(parts) > len(r.partsOf(e.ent.Name)) {
 					e.ent.Name = name
 				}
 				return e
@@ -223,6 +282,47 @@ func (r *registry) register(m *mention) *entAcc {
 	e := r.newEntity(name, m.Type, m.Subtype)
 	r.addAlias(e, m.Name)
 	return e
+}
+
+// settleGuesses decides the names typed "person" only by default: with no
+// sign of a person anywhere, they join a same-named entity of another type
+// ("Fort Worth" the place) or become organisations.
+//
+// A name none of whose words the story also uses in lower case ("Trey
+// Edmunds") stays a person; "Big Machine" or "Rolling Stone", made of
+// ordinary words, becomes an organisation.
+func (r *registry) settleGuesses(vocab map[string]bool) {
+	for _, e := range r.ents {
+		if e.ent.Type != "person" || e.evidence || e.ent.Mentions == 0 {
+			continue
+		}
+		k := nameKey(e.ent.Name)
+		var other *entAcc
+		for _, o := range r.ents {
+			if o != e && o.ent.Type != "person" && nameKey(o.ent.Name) == k {
+				other = o
+				break
+			}
+		}
+		if other == nil {
+			ordinary := false
+			for _, w := range strings.Fields(e.ent.Name) {
+				w = strings.ToLower(strings.Trim(w, ".,"))
+				if vocab[w] || ordinaryNameWords[w] {
+					ordinary = true
+				}
+			}
+			if ordinary {
+				e.ent.Type = "organization"
+			}
+			continue
+		}
+		other.ent.Mentions += e.ent.Mentions
+		for a := range e.articles {
+			other.articles[a] = true
+		}
+		e.ent.Mentions = 0
+	}
 }
 
 // entities returns the merged entities in order: mentions desc, name.

@@ -33,8 +33,7 @@ var dateRules = []dateRule{
 	{regexp.MustCompile(`\b(?i:last|next|this) ` + monthRe + `\b`), "rel-month"},
 	{regexp.MustCompile(`\b(?i:last|next|this) ` + weekdayRe + `\b`), "rel-weekday"},
 	{regexp.MustCompile(`\b(?i:in|since|by|until|from|before|after|during|early|late|mid-|end of|through|between|as of) ` + monthRe + `\b`), "month"},
-	{regexp.MustCompile(`\b(?i:on|since|by|until|from|before|after|late|early|next|last|this) ` + weekdayRe + `\b`), "weekday"},
-	{regexp.MustCompile(`\b` + weekdayRe + `\b`), "weekday"},
+	{regexp.MustCompile(`\b(?:(?i:on|since|by|until|from|before|after|late|early) )?` + weekdayRe + `\b`), "weekday"},
 	{regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|last night|tonight)\b`), "rel-day"},
 	{regexp.MustCompile(`(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month|year)s? ago\b`), "ago"},
 	{regexp.MustCompile(`\b(?:the )?(1[89]\d0|20\d0)s\b`), "decade"},
@@ -52,7 +51,7 @@ var namedDays = []struct {
 
 // futureCue marks a sentence about what is to come, so a bare month or
 // weekday is the next one, not the last.
-var futureCue = regexp.MustCompile(`(?i)\b(will|scheduled|set to|due to|expected to|plans? to|upcoming|expire|next)\b`)
+var futureCue = regexp.MustCompile(`(?i)(?:\b(?:he|she|it|they|we|you|i|who|that|which|[a-z]+s|[A-Z]\w+) will (?:not )?[a-z]+|'ll|\bis scheduled|\bare scheduled|\bset to|\bdue to|\bis expected to|\bupcoming|\bexpire|\bgo on sale)\b`)
 
 var monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -101,13 +100,15 @@ func scanDates(sent string, si int) []rawDate {
 	}
 	low := strings.ToLower(sent)
 	hasDigit := strings.ContainsAny(sent, "0123456789")
-	hasMonth := false
-	for m := range monthNum {
-		if strings.Contains(low, m) {
-			hasMonth = true
+	hasMonth, hasWeekday := hasMonthWord(sent), false
+	for w := range weekdayNum {
+		if strings.Contains(low, w) {
+			hasWeekday = true
 			break
 		}
 	}
+	hasUnit := strings.Contains(low, "week") || strings.Contains(low, "month") || strings.Contains(low, "year")
+	hasYear := yearLike(sent)
 	for _, rule := range dateRules {
 		// Cheap checks first: most sentences hold no date words at all.
 		switch rule.kind {
@@ -120,11 +121,11 @@ func scanDates(sent string, si int) []rawDate {
 				continue
 			}
 		case "weekday", "rel-weekday":
-			if !strings.Contains(low, "day") {
+			if !hasWeekday {
 				continue
 			}
 		case "rel-unit":
-			if !strings.Contains(low, "last") && !strings.Contains(low, "next") && !strings.Contains(low, "this") && !strings.Contains(low, "past") {
+			if !hasUnit || !strings.Contains(low, "last") && !strings.Contains(low, "next") && !strings.Contains(low, "this") && !strings.Contains(low, "past") {
 				continue
 			}
 		case "rel-day":
@@ -136,7 +137,7 @@ func scanDates(sent string, si int) []rawDate {
 				continue
 			}
 		case "decade", "year":
-			if !hasDigit {
+			if !hasYear {
 				continue
 			}
 		}
@@ -159,6 +160,48 @@ func scanDates(sent string, si int) []rawDate {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// monthWords are the capitalised month names and abbreviations the rules know.
+var monthWords = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true, "Jan": true,
+	"Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true, "Sept": true, "Sep": true, "Oct": true,
+	"Nov": true, "Dec": true}
+
+// hasMonthWord reports whether s holds a capitalised month word.
+func hasMonthWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' || i > 0 && isASCIILetter(s[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if monthWords[s[i:j]] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// yearLike reports whether s holds four digits in a row starting 18, 19 or 20.
+func yearLike(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 && (s[i-3] == '1' && (s[i-2] == '8' || s[i-2] == '9') || s[i-3] == '2' && s[i-2] == '0') {
+				return true
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
 }
 
 // plausibleYear rejects four-digit numbers that are counts or amounts.
@@ -324,7 +367,8 @@ func resolveDate(r rawDate, a *anchor, sent string) storyline.DateMention {
 	dm.Anchor, dm.AnchorFrom, dm.Confidence = a.String(), a.from, a.conf
 	at := a.t
 	ay, am := at.Year(), int(at.Month())
-	future := futureCue.MatchString(sent) || strings.HasPrefix(strings.ToLower(r.text), "next")
+	// Only the words just before the expression say whether it is to come.
+	future := futureCue.MatchString(sent[max(0, r.start-100):r.start]) || strings.HasPrefix(strings.ToLower(r.text), "next")
 	switch r.kind {
 	case "md", "dm":
 		month, day := parseMonth(g[0]), atoi(g[len(g)-1])
@@ -369,7 +413,8 @@ func resolveDate(r rawDate, a *anchor, sent string) storyline.DateMention {
 		first := strings.ToLower(strings.Fields(r.text)[0])
 		diff := int(wd) - int(at.Weekday())
 		if future || first == "next" {
-			if diff <= 0 {
+			// A weekday to come named on that very day is mostly today.
+			if diff < 0 || diff == 0 && first == "next" {
 				diff += 7
 			}
 		} else if diff > 0 {
@@ -440,111 +485,4 @@ func relativeOffset(r rawDate) (years, months, days int, gran string, ok bool) {
 		return 0, 0, 0, "day", true
 	}
 	return 0, 0, 0, "", false
-}
-
-// factAnchor looks for the fact a relative date dates ("his visit to Kabul
-// last month") in a story or related article with a trusted date: a
-// sentence naming at least two of the same non-country entities and
-// sharing a content word. The fact then happened around that article's
-// date, and the anchor is that date moved forward by the expression's
-// offset, so the expression resolves to the fact's date.
-func factAnchor(d *doc, r rawDate, docs []*doc) *anchor {
-	years, months, days, gran, ok := relativeOffset(r)
-	if !ok {
-		return nil
-	}
-	ents := sentenceEntities(d, r.sent, true)
-	if len(ents) < 2 {
-		return nil
-	}
-	words := contentWords(d.sents[r.sent])
-	var best *anchor
-	bestScore := 0
-	for _, o := range docs {
-		if o == d || !trusted(o.art) {
-			continue
-		}
-		for si := range o.sents {
-			shared := 0
-			for e := range sentenceEntities(o, si, true) {
-				if ents[e] {
-					shared++
-				}
-			}
-			if shared < 2 {
-				continue
-			}
-			sharedWords := 0
-			for w := range contentWords(o.sents[si]) {
-				if words[w] {
-					sharedWords++
-				}
-			}
-			if sharedWords == 0 {
-				continue
-			}
-			score := shared*2 + sharedWords
-			if score > bestScore || score == bestScore && best != nil && o.art.Published.Before(best.t) {
-				t := o.art.Published.AddDate(-years, -months, -days)
-				if strings.Contains(strings.ToLower(o.sents[si]), strings.ToLower(r.text)) {
-					// The dated article says it the same way ("last week"): same anchor.
-					t = o.art.Published
-				}
-				from, conf := "story", 0.6
-				if o.evidence {
-					from, conf = "related", 0.5
-				}
-				g := "day"
-				if gran == "month" || gran == "year" {
-					g = "month"
-				}
-				best, bestScore = &anchor{t: t, gran: g, from: from, conf: conf}, score
-			}
-		}
-	}
-	return best
-}
-
-// sentenceEntities is the set of entities a sentence names; countries may
-// be left out, as nearly every sentence of a story names them.
-func sentenceEntities(d *doc, si int, skipCountries bool) map[*entAcc]bool {
-	out := map[*entAcc]bool{}
-	for _, e := range d.ents[si] {
-		if e != nil && !(skipCountries && e.ent.Subtype == "country") {
-			out[e] = true
-		}
-	}
-	return out
-}
-
-// contentWords are the lower-case words of five letters or more that are
-// not names or function words: what a sentence says happened.
-func contentWords(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range tokenize(s) {
-		if !t.Word || t.Cap || len(t.Text) < 5 {
-			continue
-		}
-		w := strings.ToLower(t.Text)
-		if sentenceStarters[w] || speechVerbs[w] || commonWords[w] {
-			continue
-		}
-		out[stem(w)] = true
-	}
-	return out
-}
-
-// commonWords are frequent words that say nothing about the fact.
-var commonWords = wordSet(`about after again against being could would should their there these those which while where
-other others since until under without within officials official month months years week weeks
-state states government reported according comment immediately available`)
-
-// stem strips common English suffixes so "visit", "visits", "visited" agree.
-func stem(w string) string {
-	for _, suf := range []string{"ing", "ed", "es", "s"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
 }

@@ -17,7 +17,13 @@ type mention struct {
 	Tok       int  // index of the first token
 	Initial   bool // first word of the sentence or quote
 	Entity    string
+	Guess     bool // typed "person" by default, without a first name or role
+	InRole    bool // named inside a person's title ("US" in "US President Donald Trump")
+	Headline  bool // in a headline or subhead: resolves to known names only
 }
+
+// placePrepositions before a capitalised run make it a place: "in Fort Worth".
+var placePrepositions = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "across": true}
 
 // nameConnectors may stand inside a capitalised name: "Department of Defense".
 var nameConnectors = map[string]bool{"of": true, "for": true, "de": true, "del": true, "la": true, "du": true, "der": true, "van": true, "von": true, "bin": true, "ibn": true, "al": true, "el": true, "the": true}
@@ -26,7 +32,11 @@ var nameConnectors = map[string]bool{"of": true, "for": true, "de": true, "del":
 // capitalised runs classified by their head, titles, first names and
 // context, demonyms standing for countries, and role phrases.
 func sentenceMentions(sent string, idx int) []mention {
-	toks := tokenize(sent)
+	return mentionsOf(sent, tokenize(sent), idx)
+}
+
+// mentionsOf is sentenceMentions on an already tokenised sentence.
+func mentionsOf(sent string, toks []token, idx int) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
 		t := toks[i]
@@ -36,6 +46,12 @@ func sentenceMentions(sent string, idx int) []mention {
 		}
 		j := i + 1
 		start := i
+		if t.Poss {
+			// "People's Liberation Army": a possessive opening an organisation name.
+			if e := capRunEnd(toks, j+1); e > j+1 && hasOrgHead(toks, j+1, min(e, j+4)) && lookupName(t.Text) == nil && !sentenceStarters[lower(t.Text)] {
+				j = e
+			}
+		}
 		if i > 0 && toks[i-1].Word && joinPrefixes[toks[i-1].Text] && toks[i-1].End+1 == t.Start {
 			start = i - 1 // "al Qaeda"
 		}
@@ -44,9 +60,37 @@ func sentenceMentions(sent string, idx int) []mention {
 				u := toks[j]
 				if u.Word && u.Cap {
 					j++
+					// Middle initials and suffixes: "Elizabeth A. Burton", "Carlineo Jr.".
+					if j < len(toks) && toks[j].Text == "." && (len(u.Text) == 1 || u.Text == "Jr" || u.Text == "Sr" || roleWords[lower(u.Text)]) {
+						if u.Text == "Jr" || u.Text == "Sr" {
+							j++
+							break
+						}
+						if j+1 < len(toks) && toks[j+1].Word && toks[j+1].Cap {
+							j++
+							continue
+						}
+					}
 					if u.Poss {
+						// "Sheriff's Department", "People's Liberation Army": an
+						// organisation name may hold a possessive.
+						if e := capRunEnd(toks, j+1); e > j+1 && hasOrgHead(toks, j+1, min(e, j+4)) && lookupName(runText(sent, toks, i, j)) == nil {
+							j = e
+						}
 						break
 					}
+					continue
+				}
+				// "Securities and Exchange Commission": "and" joins when the
+				// name goes on to an organisation head.
+				if u.Word && (u.Text == "and" || u.Text == "&") && j+1 < len(toks) && toks[j+1].Word && toks[j+1].Cap {
+					if e := capRunEnd(toks, j+1); orgHeads[lower(toks[e-1].Text)] && lookupName(runText(sent, toks, i, j)) == nil {
+						j = e
+						continue
+					}
+				}
+				if u.Word && u.Text == "on" && orgHeads[lower(toks[j-1].Text)] && j+1 < len(toks) && toks[j+1].Word && toks[j+1].Cap && !notNames[lower(toks[j+1].Text)] {
+					j++
 					continue
 				}
 				if u.Word && nameConnectors[u.Text] && j+1 < len(toks) && toks[j+1].Word && toks[j+1].Cap &&
@@ -70,6 +114,25 @@ func sentenceMentions(sent string, idx int) []mention {
 		i = j
 	}
 	return out
+}
+
+// capRunEnd is the end of the run of capitalised words starting at i.
+func capRunEnd(toks []token, i int) int {
+	for i < len(toks) && toks[i].Word {
+		if !toks[i].Cap {
+			if !nameConnectors[toks[i].Text] || i+1 >= len(toks) || !toks[i+1].Word || !toks[i+1].Cap && toks[i+1].Text != "the" {
+				break
+			}
+		}
+		i++
+		if toks[i-1].Poss {
+			break
+		}
+	}
+	for i > 0 && !toks[i-1].Cap {
+		i--
+	}
+	return i
 }
 
 // initialAt reports whether token i opens the sentence or a quotation.
@@ -101,8 +164,19 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 		return []mention{m}
 	}
 	// Leading sentence words ("The", "In", "Monday") are not part of names.
-	for i < j && (sentenceStarters[lower(toks[i].Text)] || notNames[lower(toks[i].Text)]) && !(toks[i].Text == "The" && i+1 < j && lookupName(runText(sent, toks, i, j)) != nil) {
+	keepThe := toks[i].Text == "The" && !initialAt(toks, i) && i+1 < j // "told The Hill"
+	for i < j && !keepThe && sentenceStarters[lower(toks[i].Text)] {
 		i++
+	}
+	if i < j {
+		if e := lookupName(runText(sent, toks, i, j)); e != nil {
+			m := mk(i, j, e.Type, e.Subtype)
+			m.Entity = e.Name
+			return []mention{m}
+		}
+	}
+	for i < j && !keepThe && (sentenceStarters[lower(toks[i].Text)] || notNames[lower(toks[i].Text)]) && !(j-i >= 3 && hasOrgHead(toks, i+1, j)) {
+		i++ // ("European Space Agency" keeps its adjective)
 	}
 	// Trailing connectors, days and months cannot end a name.
 	for j > i && (!toks[j-1].Cap || notNames[lower(toks[j-1].Text)]) {
@@ -118,7 +192,7 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 	}
 	// A demonym before a role or an actor noun is the country acting
 	// (unless the run is an organisation's name: "European Space Agency").
-	if c := lookupDemonym(toks[i].Text); c != nil && !(j-i >= 2 && orgHeads[lower(toks[j-1].Text)]) {
+	if c := lookupDemonym(toks[i].Text); c != nil && !(j-i >= 2 && hasOrgHead(toks, i+1, j)) {
 		next := ""
 		if i+1 < len(toks) && toks[i+1].Word {
 			next = lower(toks[i+1].Text)
@@ -126,25 +200,57 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 		if actorNouns[next] || roleWords[next] {
 			m := mk(i, i+1, c.Type, c.Subtype)
 			m.Entity, m.Demonym = c.Name, true
+			m.InRole = roleWordIn(toks, i+1, j) && j-i > 2
 			out = append(out, m)
 		}
 		if i+1 == j || actorNouns[next] && !toks[i+1].Cap {
 			return out
 		}
-		if !roleWordIn(toks, i+1, j) {
-			// "Afghan Taliban": the rest may be a name of its own.
+		if r := lastRoleWord(toks, i+1, j); r < 0 || r == j-1 && r > i+1 && givenNames[lower(toks[r-1].Text)] {
+			// "Afghan Taliban", "American Kevin King": the rest is a name of its own.
 			return append(out, classifyRun(sent, toks, i+1, j, idx)...)
 		}
 	}
-	// Role or title before a name: "Foreign Minister Shah Mehmood Qureshi".
-	if r := lastRoleWord(toks, i, j); r >= 0 {
-		roleStart := i
-		if roleStart < r || !honorifics[lower(toks[r].Text)] || roleStart == r {
-			if e := lookupName(toks[i].Text); e != nil && e.Subtype == "country" && i < r {
-				m := mk(i, i+1, e.Type, e.Subtype)
-				m.Entity = e.Name
-				out = append(out, m)
+	// Headlines and tables in capitals are not names.
+	if caps := capsCount(toks, i, j); caps >= 3 && caps == j-i {
+		return out
+	}
+	if j-i >= 2 && orgHeads[lower(toks[j-1].Text)] {
+		return append(out, mk(i, j, "organization", ""))
+	}
+	// Role or title before a name: "Foreign Minister Shah Mehmood Qureshi";
+	// an abbreviation before a name works as one ("Cleveland DL Larry Ogunjobi").
+	r := lastRoleWord(toks, i, j)
+	if r < 0 {
+		for k := j - 3; k > i; k-- {
+			if isAcronym(toks[k].Text) && lookupName(toks[k].Text) == nil && toks[k+1].Cap && toks[k+2].Cap && !isAcronym(toks[k+1].Text) {
+				r = k
+				break
 			}
+		}
+	}
+	// "Kevin King": a role word after a first name is a surname.
+	if r == j-1 && r > i && givenNames[lower(toks[r-1].Text)] {
+		r = -1
+	}
+	// "Secretary of State Mike Pompeo": the role runs on through "of".
+	for r >= 0 && r+2 < j && nameConnectors[toks[r+1].Text] && !givenNames[lower(toks[r+2].Text)] {
+		r += 2
+	}
+	if r >= 0 {
+		// Known names inside the role: "White House Press Secretary", "US President".
+		for k := i; k < r; {
+			adv := 1
+			for e := min(r, k+gazMaxLen); e > k; e-- {
+				if g := lookupName(runText(sent, toks, k, e)); g != nil && toks[k].Cap {
+					m := mk(k, e, g.Type, g.Subtype)
+					m.Entity, m.InRole = g.Name, true
+					out = append(out, m)
+					adv = e - k
+					break
+				}
+			}
+			k += adv
 		}
 		if r == j-1 {
 			// A role without a name: "Iran's Supreme Leader" may stand for a person.
@@ -171,7 +277,8 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 	}
 	// A run that starts with a known place and goes on ("US Taliban") is split.
 	for k := j - 1; k > i; k-- {
-		if e := lookupName(runText(sent, toks, i, k)); e != nil && e.Type == "place" && !orgHeads[lower(toks[j-1].Text)] && !placeHeads[lower(toks[j-1].Text)] {
+		if e := lookupName(runText(sent, toks, i, k)); e != nil && e.Type == "place" && !orgHeads[lastHyphenPart(lower(toks[j-1].Text))] && !placeHeads[lower(toks[j-1].Text)] &&
+			!sentenceStarters[lower(toks[k].Text)] && !notNames[lower(toks[k].Text)] {
 			m := mk(i, k, e.Type, e.Subtype)
 			m.Entity = e.Name
 			return append(append(out, m), classifyRun(sent, toks, k, j, idx)...)
@@ -179,19 +286,32 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 	}
 	head := lower(toks[j-1].Text)
 	first := lower(toks[i].Text)
+	prev := ""
+	if i > 0 && toks[i-1].Word {
+		prev = lower(toks[i-1].Text)
+	}
 	switch {
+	case placePrepositions[prev] && !(prev == "at" && j-i == 1) && !orgHeads[head] && !givenNames[first] && j-i <= 4 && !hasDigit(runText(sent, toks, i, j)):
+		return append(out, mk(i, j, "place", ""))
 	case orgHeads[head]:
 		return append(out, mk(i, j, "organization", ""))
 	case placeHeads[head] && j-i > 1:
 		return append(out, mk(i, j, "place", ""))
 	case j-i == 1 && isAcronym(toks[i].Text):
 		return append(out, mk(i, j, "organization", ""))
+	case j-i >= 2 && (capsCount(toks, i, j) > 0 || orgHeads[lastHyphenPart(head)]):
+		return append(out, mk(i, j, "organization", ""))
+	case j < len(toks) && toks[j].Word && !toks[j].Cap && placeHeads[lower(toks[j].Text)] && j-i <= 3:
+		return append(out, mk(i, j, "place", "")) // "Logar province"
 	case j-i >= 2 && givenNames[first]:
 		return append(out, withPrecedingRole(mk(i, j, "person", ""), sent, toks))
 	case j-i >= 2 && j-i <= 4 && !hasDigit(runText(sent, toks, i, j)):
-		return append(out, withPrecedingRole(mk(i, j, "person", ""), sent, toks))
+		// No first name known: a person only if the context says so.
+		m := withPrecedingRole(mk(i, j, "person", ""), sent, toks)
+		m.Guess = m.Role == ""
+		return append(out, m)
 	case j-i == 1:
-		if notNames[first] || sentenceStarters[first] {
+		if notNames[first] || sentenceStarters[first] || orgHeads[first] || placeHeads[first] {
 			return out
 		}
 		return append(out, withPrecedingRole(mk(i, j, "", ""), sent, toks))
@@ -227,9 +347,35 @@ func rolePhrase(sent string, toks []token, i, j int) string {
 	return runText(sent, toks, i, j)
 }
 
+func lastHyphenPart(w string) string {
+	if k := strings.LastIndexByte(w, '-'); k >= 0 {
+		return w[k+1:]
+	}
+	return w
+}
+
+func hasOrgHead(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if orgHeads[lower(toks[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+func capsCount(toks []token, i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if isAcronym(toks[k].Text) {
+			n++
+		}
+	}
+	return n
+}
+
 func lastRoleWord(toks []token, i, j int) int {
 	for k := j - 1; k >= i; k-- {
-		if roleWords[strings.TrimSuffix(lower(toks[k].Text), ".")] {
+		if roleWords[strings.TrimSuffix(lower(toks[k].Text), ".")] && !toks[k].Poss {
 			return k
 		}
 	}

@@ -11,7 +11,7 @@ import (
 // ("pulled out", "slapped down").
 var eventVerbs = map[string]string{
 	"met": "meet", "meet": "meet", "meets": "meet", "hosted": "meet", "hosts": "meet",
-	"visited": "visit", "visits": "visit", "visiting": "visit",
+	"visited": "visit", "visits": "visit",
 	"rejected": "reject", "rejects": "reject", "reject": "reject", "refused": "reject", "refuses": "reject",
 	"dismissed": "reject", "rebuffed": "reject", "slapped down": "reject", "turned down": "reject",
 	"accuses": "accuse", "accused": "accuse", "accuse": "accuse", "blamed": "accuse", "blames": "accuse", "blame": "accuse",
@@ -39,7 +39,7 @@ func findEvents(d *doc, dates []storyline.DateMention) []storyline.Event {
 	var out []storyline.Event
 	var lastPerson *entAcc
 	for si, sent := range d.sents {
-		toks := tokenize(sent)
+		toks := d.toks[si]
 		quotes := quoteSpans(sent)
 		inQuote := func(pos int) bool {
 			for _, q := range quotes {
@@ -50,6 +50,7 @@ func findEvents(d *doc, dates []storyline.DateMention) []storyline.Event {
 			return false
 		}
 		seen := map[string]bool{}
+		prevActor := ""
 		for ti, t := range toks {
 			if !t.Word || t.Cap || inQuote(t.Start) {
 				continue
@@ -70,12 +71,30 @@ func findEvents(d *doc, dates []storyline.DateMention) []storyline.Event {
 				}
 				typ = "request-talks"
 			}
-			actor := eventActor(d, si, t.Start, lastPerson, inQuote)
-			if actor == "" || seen[typ+actor] {
+			if ambiguousTriggers[w] && !verbPosition(toks, ti) {
+				continue // "the September 11 attacks", "U.S. requests"
+			}
+			var actor, target string
+			if passiveBefore(toks, ti) {
+				// "X was arrested (by Y)": X is the target.
+				target = eventActor(d, si, t.Start, lastPerson, "", inQuote)
+				if ti+1 < len(toks) && strings.HasPrefix(sent[end:], " by ") {
+					actor = eventTarget(d, si, end, target, inQuote)
+				}
+			} else {
+				if ti > 0 && (toks[ti-1].Text == "that" || toks[ti-1].Text == "which") {
+					continue // a relative clause whose antecedent is rarely a name
+				}
+				actor = eventActor(d, si, t.Start, lastPerson, prevActor, inQuote)
+				target = eventTarget(d, si, end, actor, inQuote)
+			}
+			if actor == "" && (target == "" || !transitiveTypes[typ]) || seen[typ+actor+target] {
 				continue
 			}
-			seen[typ+actor] = true
-			target := eventTarget(d, si, end, actor, inQuote)
+			seen[typ+actor+target] = true
+			if actor != "" {
+				prevActor = actor
+			}
 			ev := storyline.Event{Type: typ, Actor: actor, Action: sent[t.Start:end], Target: target,
 				Place: eventPlace(d, si, actor, target), Article: d.art.ID, Sentence: sent}
 			for _, dm := range dates {
@@ -98,6 +117,50 @@ func findEvents(d *doc, dates []storyline.DateMention) []storyline.Event {
 	return out
 }
 
+// ambiguousTriggers are nouns as often as verbs; they count only where a verb stands.
+var ambiguousTriggers = wordSet(`attack attacks request requests visits support meet deny blame threatened`)
+
+// transitiveTypes may be reported without an actor ("X was arrested").
+var transitiveTypes = map[string]bool{"arrest": true, "attack": true, "charge": true, "sanction": true}
+
+// verbPosition reports whether the word at ti stands where a verb does:
+// after an auxiliary, a pronoun or a name.
+func verbPosition(toks []token, ti int) bool {
+	if ti == 0 {
+		return false
+	}
+	p := toks[ti-1]
+	switch lower(p.Text) {
+	case "to", "will", "would", "could", "can", "may", "might", "has", "have", "had", "did", "does", "do", "also", "not", "he", "she", "they", "it", "we", "i", "who":
+		return true
+	}
+	if !p.Word || !p.Cap || p.Poss {
+		return false
+	}
+	// "eight U.S. requests": a name after a determiner or number modifies a noun.
+	if ti >= 2 {
+		switch w := lower(toks[ti-2].Text); {
+		case w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" || hasDigit(w) || numberWords[w] > 0 || w == "'s" || w == "’s":
+			return false
+		}
+	}
+	return true
+}
+
+// passiveBefore reports "was/were/been/be (also) VERB".
+func passiveBefore(toks []token, ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-2; k-- {
+		switch lower(toks[k].Text) {
+		case "was", "were", "been", "be", "being", "is", "are":
+			return true
+		case "also", "reportedly", "later", "then":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 func talkWordNear(toks []token, ti, n int) bool { return talkWordEnd(toks, ti, n) > 0 }
 
 func talkWordEnd(toks []token, ti, n int) int {
@@ -114,13 +177,26 @@ func talkWordEnd(toks []token, ti, n int) int {
 
 // eventActor is the subject of the verb at pos: the nearest entity named
 // before it in the clause (a pronoun resolves to the last person).
-func eventActor(d *doc, si, pos int, lastPerson *entAcc, inQuote func(int) bool) string {
+//
+// A verb coordinated without a subject of its own ("…, and then reimposed
+// sanctions") takes prevActor, the actor of the sentence's previous event.
+func eventActor(d *doc, si, pos int, lastPerson *entAcc, prevActor string, inQuote func(int) bool) string {
 	sent := d.sents[si]
 	clause := strings.LastIndexAny(sent[:pos], ";\u2014") + 1
+	prevClause := clause
+	for _, sep := range []string{", and ", ", but ", " that "} {
+		if c := strings.LastIndex(sent[:pos], sep); c >= 0 && c+len(sep) > clause {
+			prevClause, clause = clause, c+len(sep)
+		}
+	}
 	if c := strings.LastIndex(sent[:pos], ", "); c >= 0 && c+2 > clause {
 		// A clause after a comma has its own subject only if it names one.
+		// One that names none but has a noun subject of its own ("…,
+		// executives of both companies announced") has an unnamed actor.
 		if hasEntityBetween(d, si, c, pos) || pronounBetween(sent, c, pos) {
 			clause = c
+		} else if ws := strings.Fields(sent[c+2 : pos]); len(ws) > 2 && !strings.Contains(sent[c+2:pos], "\u201d") {
+			return ""
 		}
 	}
 	between := strings.Fields(sent[clause:pos])
@@ -129,22 +205,57 @@ func eventActor(d *doc, si, pos int, lastPerson *entAcc, inQuote func(int) bool)
 			return lastPerson.ent.Name
 		}
 	}
-	var best *entAcc
+	// Reported speech: "X said Tehran had rejected": the clause after the verb of saying.
+	for _, t := range tokenize(sent[clause:pos]) {
+		if t.Word && !t.Cap && reportingVerbs[lower(t.Text)] {
+			clause += t.End
+			break
+		}
+	}
+	// The subject is the first entity of the clause not inside a
+	// prepositional phrase ("Vietnam … in the South China Sea and has accused").
+	if s := clauseSubject(d, si, clause, pos, inQuote); s != "" {
+		return s
+	}
+	// "…, and then reimposed sanctions": the verb shares the previous subject.
+	if len(strings.Fields(sent[clause:pos])) <= 2 && prevClause < clause {
+		if prevActor != "" {
+			return prevActor
+		}
+		return clauseSubject(d, si, prevClause, pos, inQuote)
+	}
+	return ""
+}
+
+func clauseSubject(d *doc, si, from, to int, inQuote func(int) bool) string {
+	sent := d.sents[si]
 	for mi, m := range d.ments[si] {
 		e := d.ents[si][mi]
-		if e == nil || m.Start < clause || m.End > pos || inQuote(m.Start) {
+		if e == nil || m.Start < from || m.End > to || inQuote(m.Start) || m.InRole {
 			continue
 		}
-		pre := strings.Fields(sent[clause:m.Start])
-		if n := len(pre); n > 0 && (pre[n-1] == "of" || pre[n-1] == "to" || pre[n-1] == "for" || pre[n-1] == "with" || pre[n-1] == "between" || pre[n-1] == "and") && best != nil {
+		if inPrepPhrase(sent[from:m.Start]) {
 			continue
 		}
-		best = e
+		return e.ent.Name
 	}
-	if best == nil {
-		return ""
+	return ""
+}
+
+// inPrepPhrase reports whether the words before a name end in a
+// preposition (allowing a determiner or possessive between).
+func inPrepPhrase(before string) bool {
+	ws := strings.Fields(before)
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-3; k-- {
+		w := lower(strings.Trim(ws[k], ","))
+		if prepositions[w] || w == "and" || w == "between" || w == "than" {
+			return true
+		}
+		if w != "the" && w != "a" && w != "an" && !strings.HasSuffix(w, "'s") {
+			return false
+		}
 	}
-	return best.ent.Name
+	return false
 }
 
 func hasEntityBetween(d *doc, si, from, to int) bool {
@@ -174,7 +285,7 @@ func eventTarget(d *doc, si, from int, actor string, inQuote func(int) bool) str
 	}
 	for mi, m := range d.ments[si] {
 		e := d.ents[si][mi]
-		if e == nil || m.Start < from || m.Start >= to || inQuote(m.Start) || e.ent.Name == actor {
+		if e == nil || m.Start < from || m.Start >= to || inQuote(m.Start) || e.ent.Name == actor || m.InRole {
 			continue
 		}
 		return e.ent.Name

@@ -225,6 +225,115 @@ Africa|region
 Latin America|region
 Gulf|region|Persian Gulf;Arabian Gulf
 Strait of Hormuz|region
+Pittsburgh|city
+Cleveland|city
+Cincinnati|city
+Nashville|city
+Portland|city
+Baltimore|city
+Phoenix|city
+San Diego|city
+San Antonio|city
+Austin|city
+Fort Worth|city
+Minneapolis|city
+St. Louis|city
+Kansas City|city
+New Orleans|city
+Orlando|city
+Tampa|city
+Sacramento|city
+Salt Lake City|city
+Indianapolis|city
+Milwaukee|city
+Memphis|city
+Oklahoma City|city
+Honolulu|city
+Albuquerque|city
+Santa Fe|city
+Buffalo|city
+Newark|city
+Oakland|city
+San Jose|city
+Milan|city
+Munich|city
+Frankfurt|city
+Hamburg|city
+Barcelona|city
+Lisbon|city
+Prague|city
+Budapest|city
+Bucharest|city
+Belgrade|city
+Helsinki|city
+Edinburgh|city
+Manchester|city
+Birmingham|city
+Liverpool|city
+Glasgow|city
+Marseille|city
+Naples|city
+Venice|city
+Florence|city
+St Petersburg|city|St. Petersburg;Saint Petersburg
+Tbilisi|city
+Baku|city
+Yerevan|city
+Tashkent|city
+Almaty|city
+Dhaka|city
+Kathmandu|city
+Colombo|city
+Kolkata|city|Calcutta
+Chennai|city
+Bangalore|city|Bengaluru
+Hyderabad|city
+Shenzhen|city
+Guangzhou|city
+Wuhan|city
+Osaka|city
+Busan|city
+Taipei|city
+Ho Chi Minh City|city|Saigon
+Phnom Penh|city
+Yangon|city
+Auckland|city
+Wellington|city
+Brisbane|city
+Perth|city
+Canberra|city
+Addis Ababa|city
+Kampala|city
+Kinshasa|city
+Dakar|city
+Accra|city
+Abuja|city
+Casablanca|city
+Algiers|city
+Benghazi|city
+Mogadishu|city
+Quito|city
+Brasilia|city
+Panama City|city
+Jalalabad|city
+Mazar-i-Sharif|city
+Peshawar|city
+Quetta|city
+Erbil|city
+Kirkuk|city
+Fallujah|city
+Homs|city
+Idlib|city
+Raqqa|city
+Hodeidah|city
+Aden|city
+Isfahan|city
+Mashhad|city
+Shiraz|city
+Tabriz|city
+Mars|planet
+Jupiter|planet
+Saturn|planet
 Alabama|state
 Alaska|state
 Arizona|state
@@ -361,6 +470,40 @@ FIFA|sports
 Democratic Party|party|Democrats
 Republican Party|party|Republicans;GOP`
 
+// Well-known people, so that a bare surname ("Trump") resolves even when
+// the article never gives the full name. Surname aliases are listed only
+// where they are unambiguous in the news.
+const gazPeople = `Donald Trump|politician|Trump;President Trump
+Barack Obama|politician|Obama
+Joe Biden|politician|Biden
+Hillary Clinton|politician
+Mike Pence|politician|Pence
+Mike Pompeo|politician|Pompeo
+Nancy Pelosi|politician|Pelosi
+Xi Jinping|politician|Xi
+Vladimir Putin|politician|Putin
+Angela Merkel|politician|Merkel
+Emmanuel Macron|politician|Macron
+Narendra Modi|politician|Modi
+Recep Tayyip Erdogan|politician|Erdogan;Tayyip Erdogan
+Benjamin Netanyahu|politician|Netanyahu
+Hassan Rouhani|politician|Rouhani
+Ali Khamenei|religious leader|Khamenei
+Kim Jong Un|politician|Kim Jong-un
+Justin Trudeau|politician|Trudeau
+Shinzo Abe|politician
+Jair Bolsonaro|politician|Bolsonaro
+Ashraf Ghani|politician
+Bashar al-Assad|politician|Assad;Bashar Assad
+Mohammed bin Salman|politician|Mohammed bin Salman
+Volodymyr Zelensky|politician|Zelensky;Zelenskiy
+Pope Francis|religious leader
+Theresa May|politician
+Boris Johnson|politician
+Jeremy Corbyn|politician|Corbyn
+Elon Musk|businessman|Musk
+Jeff Bezos|businessman|Bezos`
+
 var (
 	gazOnce   sync.Once
 	gazByKey  map[string]*gazEntry // normalised name/alias -> entry
@@ -371,6 +514,27 @@ var (
 // nameKey normalises a name for matching: folded, lower case, letters and
 // digits only, so "U.S." = "US", "al Qaeda" = "al-Qaeda".
 func nameKey(s string) string {
+	// Fast path for ASCII: one allocation.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		b := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				b = append(b, c)
+			case c >= 'A' && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	// Typographic variants (curly quotes, dashes) are not letters, so no
@@ -416,6 +580,7 @@ func loadGazetteer() {
 	add(gazCountries, "place")
 	add(gazPlaces, "place")
 	add(gazOrgs, "organization")
+	add(gazPeople, "person")
 }
 
 // lookupName returns the known entity a name denotes, or nil.

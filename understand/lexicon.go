@@ -22,8 +22,8 @@ judge justice attorney prosecutor lawyer detective sheriff chancellor coach quar
 analyst economist professor prof dr mr mrs ms miss sir lord lady dame reporter correspondent editor
 columnist researcher scientist executive deputy assistant commissioner superintendent inspector
 trooper speaker premier strongman dictator militant commentator host anchor actress actor singer
-rapper star player guard forward striker midfielder defender goalkeeper pitcher owner partner
-investor banker president-elect adm admiral marshal brig brigadier dean chancellor`)
+rapper star player guard forward striker midfielder defender goalkeeper pitcher owner
+banker insider president-elect brother sister son daughter father mother wife husband widow adm admiral marshal brig brigadier dean chancellor`)
 
 // honorifics are titles that belong to how a person is named ("Ayatollah
 // Ali Khamenei", "Mr Smith") rather than to a job.
@@ -35,14 +35,14 @@ committee congress parliament assembly court party army navy force forces guards
 group bank company co corp corporation inc ltd llc plc holdings industries airlines airways university
 college school institute foundation fund association federation union league club society organization
 organisation office service services network news times post journal telegraph tribune herald press
-media television tv radio channel church hospital center centre museum team studios entertainment motors
+media television tv radio channel church hospital museum team index productions awards suites hotel hotels shelter clinic library zoo theater theatre studios entertainment motors
 systems technologies labs capital partners exchange board embassy mission brigade regiment division front
 movement coalition alliance cabinet laboratory academy institution trust reserve command agency's
 brothers records publishing magazine gazette daily insider`)
 
 // placeHeads end place names: "Tarrant County", "Nangarhar Province".
 var placeHeads = wordSet(`city county province state region district island islands street avenue road
-square river lake mountain mountains valley sea ocean bay beach airport bridge hills heights desert
+square river lake mountain center centre auditorium field stadium arena jail prison mountains valley sea ocean bay beach airport bridge hills heights desert
 peninsula canyon coast harbor harbour port township village borough parish territory`)
 
 // actorNouns after a demonym make the country the actor: "Iranian officials".
@@ -111,6 +111,13 @@ confirms denied denies suggested suggests stressed stresses emphasized emphasise
 replied replies responded responds continued continues concluded asked asks reported reports revealed
 remarked observed commented predicted cautioned maintained contended believes believed thinks thought
 disclosed alleged`)
+
+// ordinaryNameWords are everyday words common in the names of things
+// (brands, venues, bands) and rare in people's names.
+var ordinaryNameWords = wordSet(`big new old united national international first general american royal grand great
+home rolling stone music air fan vote show max central forest lake park place drive road
+street lane way court square global digital capital bay city county life silver blue red
+night world game games sports news live media tech energy health care`)
 
 // pronounSubjects resolve to the last named person.
 var pronounSubjects = wordSet(`he she`)

@@ -15,6 +15,8 @@ type para struct {
 	first  int   // doc index of its first sentence
 	ments  []pmention
 	quotes [][2]int // quoted spans (inside the marks)
+	roles  map[string]*entAcc
+	verbs  []speechVerb // every verb of saying outside quotes, in order
 }
 
 type pmention struct {
@@ -44,6 +46,10 @@ func buildParas(d *doc) []*para {
 	}
 	for _, p := range out {
 		p.quotes = quoteSpans(p.text)
+		p.findVerbs(d)
+		if d.reg != nil {
+			p.roles = d.reg.byRole
+		}
 	}
 	return out
 }
@@ -70,6 +76,10 @@ func quoteSpans(s string) [][2]int {
 				open = i + 1
 			}
 		}
+	}
+	if open >= 0 && open < len(s) {
+		// A quote running on into the next paragraph closes with this one.
+		out = append(out, [2]int{open, len(s)})
 	}
 	return out
 }
@@ -112,20 +122,38 @@ type speechVerb struct {
 // speechVerbsIn lists the verbs of saying in [from,to) outside quotes.
 func (p *para) speechVerbsIn(from, to int) []speechVerb {
 	var out []speechVerb
-	for _, t := range tokenize(p.text[from:to]) {
-		if !t.Word {
-			continue
-		}
-		w := lower(t.Text)
-		pos := from + t.Start
-		if p.inQuote(pos) {
-			continue
-		}
-		if speechVerbs[w] || w == "quoted" || (w == "according" && strings.HasPrefix(p.text[from+t.End:], " to")) {
-			out = append(out, speechVerb{start: pos, end: from + t.End, word: w})
+	for _, v := range p.verbs {
+		if v.start >= from && v.end <= to {
+			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// findVerbs lists the verbs of saying of the paragraph outside quotes,
+// from the tokens of its sentences.
+func (p *para) findVerbs(d *doc) {
+	for k := range p.starts {
+		for _, t := range d.toks[p.first+k] {
+			p.verbAt(p.starts[k], t)
+		}
+	}
+}
+
+// verbAt records the token t of the sentence starting at from if it is a
+// verb of saying outside quotes.
+func (p *para) verbAt(from int, t token) {
+	if !t.Word || t.Cap && t.Text != "According" {
+		return // "United States" is no verb
+	}
+	w := lower(t.Text)
+	pos := from + t.Start
+	if p.inQuote(pos) {
+		return
+	}
+	if speechVerbs[w] || w == "quoted" || (w == "according" && strings.HasPrefix(p.text[from+t.End:], " to")) {
+		p.verbs = append(p.verbs, speechVerb{start: pos, end: from + t.End, word: w})
+	}
 }
 
 // reportingVerbs introduce reported speech; the wider speechVerbs also
@@ -137,23 +165,25 @@ explained tweeted wrote quoted according`)
 // attributes each to a speaker and, where stated, the medium carrying it.
 func findQuotes(d *doc) []storyline.Quote {
 	var out []storyline.Quote
-	var lastPerson *entAcc
+	var lastPerson, lastOrg, lastSubject *entAcc
 	var prevSpeaker string
 	prevQuoted := false
 	for _, p := range buildParas(d) {
 		quotedHere := false
 		for _, q := range p.quotes {
 			text := strings.TrimSpace(strings.Trim(p.text[q[0]:q[1]], " ,."))
-			if len(strings.Fields(text)) < 3 {
+			if len(strings.Fields(text)) < minQuoteWords || p.isPartial(q) {
 				continue
 			}
 			sStart, sEnd := p.sentenceBounds(q[0])
-			_, lastEnd := p.sentenceBounds(max(q[1]-1, q[0]))
+			_, lastEnd := p.sentenceBounds(min(q[1], len(p.text)-1))
 			if lastEnd > sEnd {
 				sEnd = lastEnd
 			}
-			speaker, medium, verb := p.attribute(sStart, sEnd, q, lastPersonBefore(p, q[0], lastPerson))
-			if speaker == "" && prevQuoted && isWholeQuote(p) {
+			speaker, medium, verb := p.attribute(sStart, sEnd, q, p.subjectPersonBefore(d, q[0], lastSubject, lastPerson), lastOrg)
+			if speaker == "" && (quotedHere || prevQuoted && isWholeQuote(p)) {
+				// A quote that goes on after its attribution, in the same
+				// paragraph or a paragraph of quotation only.
 				speaker, verb = prevSpeaker, "continued"
 			}
 			if speaker == "" {
@@ -178,7 +208,7 @@ func findQuotes(d *doc) []storyline.Quote {
 				continue
 			}
 			q := [2]int{sEnd, sEnd}
-			speaker, medium, verb := p.attribute(sStart, sEnd, q, lastPersonBefore(p, sStart, lastPerson))
+			speaker, medium, verb := p.attribute(sStart, sEnd, q, p.subjectPersonBefore(d, sStart, lastSubject, lastPerson), lastOrg)
 			if speaker == "" {
 				continue
 			}
@@ -194,14 +224,52 @@ func findQuotes(d *doc) []storyline.Quote {
 				lastPerson = pm.e
 			}
 		}
+		if s := p.subjectPersonBefore(d, len(p.text), nil, nil); s != nil {
+			lastSubject = s
+		}
+		// The last organisation named as an actor (not after a preposition)
+		// is what a later "they said" means.
+		for _, pm := range p.ments {
+			if pm.e == nil || pm.e.ent.Type != "organization" || p.inQuote(pm.start) {
+				continue
+			}
+			if inPrepPhrase(p.text[max(0, pm.start-30):pm.start]) {
+				continue
+			}
+			lastOrg = pm.e
+		}
 		prevQuoted = quotedHere || (len(p.quotes) > 0 && prevQuoted && isWholeQuote(p))
 	}
 	return out
 }
 
+// minQuoteWords is the shortest direct quote kept: shorter ones are scare
+// quotes or catchphrases inside reported speech.
+const minQuoteWords = 4
+
+// isPartial reports whether a quote is a fragment inside reported speech
+// ("he hoped the swap would “pave the way” for talks"): less than half of
+// its sentence, after a verb of saying in that sentence.
+func (p *para) isPartial(q [2]int) bool {
+	sStart, sEnd := p.sentenceBounds(q[0])
+	if q[1] > sEnd {
+		return false
+	}
+	qw, sw := len(strings.Fields(p.text[q[0]:q[1]])), len(strings.Fields(p.text[sStart:sEnd]))
+	if qw*2 >= sw {
+		return false
+	}
+	for _, v := range p.speechVerbsIn(sStart, q[0]) {
+		if reportingVerbs[v.word] {
+			return true
+		}
+	}
+	return false
+}
+
 func hasQuoteIn(p *para, from, to int) bool {
 	for _, q := range p.quotes {
-		if q[0] < to && q[1] > from && len(strings.Fields(p.text[q[0]:q[1]])) >= 3 {
+		if q[0] < to && q[1] > from && len(strings.Fields(p.text[q[0]:q[1]])) >= minQuoteWords && !p.isPartial(q) {
 			return true
 		}
 	}
@@ -213,6 +281,33 @@ func hasQuoteIn(p *para, from, to int) bool {
 func isWholeQuote(p *para) bool {
 	t := strings.TrimSpace(p.text)
 	return len(p.quotes) > 0 && (strings.HasPrefix(t, "\u201c") || strings.HasPrefix(t, "\"")) && len(p.speechVerbsIn(0, len(p.text))) == 0
+}
+
+// subjectPersonBefore is the person who last opened a sentence (its
+// subject) before a paragraph offset: what "she said" most often means.
+// Without one it falls back to earlier, then to the last person named.
+func (p *para) subjectPersonBefore(d *doc, pos int, earlier, lastNamed *entAcc) *entAcc {
+	last := earlier
+	for k := range p.starts {
+		si := p.first + k
+		if p.starts[k] >= pos {
+			break
+		}
+		for mi, m := range d.ments[si] {
+			e := d.ents[si][mi]
+			if e == nil || m.InRole {
+				continue
+			}
+			if p.starts[k]+m.Start < pos && e.ent.Type == "person" && !inPrepPhrase(d.sents[si][:m.Start]) && !strings.Contains(d.sents[si][:m.Start], ",") {
+				last = e
+			}
+			break
+		}
+	}
+	if last == nil {
+		return lastPersonBefore(p, pos, lastNamed)
+	}
+	return last
 }
 
 // lastPersonBefore is the last person named before a paragraph offset
@@ -230,7 +325,7 @@ func lastPersonBefore(p *para, pos int, earlier *entAcc) *entAcc {
 // attribute finds who said the quote q inside sentence span [from,to):
 // "“…,” X said", "X said: “…”", "MEDIUM quoted X as saying", "X was quoted
 // as saying", "according to X", "he said" (last named person).
-func (p *para) attribute(from, to int, q [2]int, lastPerson *entAcc) (speaker, medium, verb string) {
+func (p *para) attribute(from, to int, q [2]int, lastPerson, lastOrg *entAcc) (speaker, medium, verb string) {
 	verbs := p.speechVerbsIn(from, to)
 	if len(verbs) == 0 {
 		return "", "", ""
@@ -247,7 +342,11 @@ func (p *para) attribute(from, to int, q [2]int, lastPerson *entAcc) (speaker, m
 		return 1 << 30
 	}
 	for _, v := range verbs[1:] {
-		if dist(v) < dist(best) && v.word != "according" {
+		better := dist(v) < dist(best)
+		if reportingVerbs[v.word] != reportingVerbs[best.word] {
+			better = reportingVerbs[v.word] // "said" before "asked"
+		}
+		if better && v.word != "according" {
 			best = v
 		}
 	}
@@ -271,11 +370,12 @@ func (p *para) attribute(from, to int, q [2]int, lastPerson *entAcc) (speaker, m
 		if e := p.mentionAfter(best.end, to, q); e != nil {
 			medium = e.ent.Name
 		}
-		return p.subject(from, best.start, q, lastPerson), medium, "quoted"
+		return p.subject(from, best.start, q, lastPerson, lastOrg), medium, "quoted"
 	case best.word == "quoted" && strings.Contains(p.text[best.end:to], "as saying"):
 		// "MEDIUM quoted X as saying" or "X was quoted as saying".
-		if strings.HasSuffix(strings.TrimSpace(p.text[from:best.start]), "was") || strings.HasSuffix(strings.TrimSpace(p.text[from:best.start]), "were") {
-			return p.subject(from, best.start, q, lastPerson), medium, "was quoted as saying"
+		if before := strings.TrimSpace(p.text[from:best.start]); strings.HasSuffix(before, "was") || strings.HasSuffix(before, "were") ||
+			strings.HasSuffix(before, "was also") || strings.HasSuffix(before, "were also") {
+			return p.subject(from, best.start, q, lastPerson, lastOrg), medium, "was quoted as saying"
 		}
 		e := p.personAfter(best.end, to)
 		if e == nil {
@@ -292,179 +392,12 @@ func (p *para) attribute(from, to int, q [2]int, lastPerson *entAcc) (speaker, m
 		}
 		return "", "", ""
 	}
-	s := p.subject(from, best.start, q, lastPerson)
-	if s == "" {
+	s := p.subject(from, best.start, q, lastPerson, lastOrg)
+	if s == "" && len(strings.Fields(p.text[clauseStart(p.text, from, best.start, q):best.start])) == 0 {
 		// Inverted: "said X".
-		if e := p.mentionAfter(best.end, min(to, best.end+60), q); e != nil && e.ent.Type == "person" {
+		if e := p.personAfter(best.end, min(to, best.end+60)); e != nil {
 			s = e.ent.Name
 		}
 	}
 	return s, medium, verb
-}
-
-// subject finds the speaker before a verb at pos: the nearest person named
-// in the clause, a pronoun's antecedent, a named organisation or country,
-// or a described speaker ("a senior security official").
-func (p *para) subject(from, pos int, q [2]int, lastPerson *entAcc) string {
-	start := clauseStart(p.text, from, pos, q)
-	// A coordinated clause has its own subject: "… and Iranian officials have said".
-	for _, sep := range []string{" and ", ", "} {
-		if k := strings.LastIndex(p.text[start:pos], sep); k >= 0 {
-			seg := start + k + len(sep)
-			if p.namesBetween(seg, pos) {
-				start = seg
-			}
-		}
-	}
-	left := strings.TrimSpace(p.text[start:pos])
-	left = trimAdverbials(left)
-	words := strings.Fields(left)
-	if len(words) == 0 {
-		return ""
-	}
-	lastWord := lower(strings.Trim(words[len(words)-1], ",;:"))
-	if pronounSubjects[lastWord] && len(words) <= 2 && lastPerson != nil {
-		return lastPerson.ent.Name
-	}
-	if lastWord == "they" || lastWord == "it" || lastWord == "we" || lastWord == "i" {
-		return ""
-	}
-	// A person named in the clause, unless only as the one a described
-	// speaker belongs to ("a close aide to X").
-	var person, other *entAcc
-	for _, pm := range p.ments {
-		if pm.start < start || pm.end > pos || pm.e == nil || p.inQuote(pm.start) {
-			continue
-		}
-		pre := strings.Fields(p.text[start:pm.start])
-		if n := len(pre); n >= 2 && (pre[n-1] == "to" || pre[n-1] == "of" || pre[n-1] == "for") && !roleWordInWords(pre[n-2:n-1]) {
-			continue
-		}
-		if n := len(pre); n >= 2 && (pre[n-1] == "to" || pre[n-1] == "of") && roleWords[lower(pre[n-2])] && !strings.Contains(p.text[pm.end:pos], ",") {
-			// "aide to Khamenei said": the aide speaks, not Khamenei.
-			return trimDeterminer(strings.TrimSpace(p.text[start:pos]))
-		}
-		if pm.e.ent.Type == "person" {
-			person = pm.e
-		} else {
-			other = pm.e
-		}
-	}
-	if person != nil {
-		return person.ent.Name
-	}
-	if other != nil {
-		// "Iran said", "Iranian officials said", "the Taliban said".
-		return other.ent.Name
-	}
-	if len(words) <= 8 && roleWordInWords(words) || strings.HasSuffix(lastWord, "s") && len(words) <= 5 && len(words) >= 2 {
-		return trimDeterminer(left)
-	}
-	return ""
-}
-
-func roleWordInWords(ws []string) bool {
-	for _, w := range ws {
-		if roleWords[lower(strings.Trim(w, ",;:"))] {
-			return true
-		}
-	}
-	return false
-}
-
-// clauseStart is where the clause holding the verb at pos begins: after
-// the closing quote mark or the sentence start.
-func clauseStart(text string, from, pos int, q [2]int) int {
-	start := from
-	if q[1] <= pos && q[1] >= from {
-		start = q[1]
-		if r, size := utf8.DecodeRuneInString(text[start:]); r == '\u201d' || r == '"' {
-			start += size
-		}
-	}
-	for start < pos && strings.ContainsRune(" ,", rune(text[start])) {
-		start++
-	}
-	return start
-}
-
-// trimAdverbials drops auxiliaries and time phrases that stand between a
-// subject and its verb: "X has also", "X on Monday".
-func trimAdverbials(s string) string {
-	for changed := true; changed; {
-		changed = false
-		for _, suf := range []string{" has", " have", " had", " also", " was", " were", " is", " recently", " later", " again", " previously", " repeatedly", " then", " told", " once", " earlier", " further", ","} {
-			if strings.HasSuffix(s, suf) {
-				s, changed = strings.TrimSpace(strings.TrimSuffix(s, suf)), true
-			}
-		}
-	}
-	return s
-}
-
-func trimDeterminer(s string) string {
-	s = strings.Trim(s, " ,;:")
-	for _, d := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
-		s = strings.TrimPrefix(s, d)
-	}
-	return s
-}
-
-// namesBetween reports whether a resolved mention lies in [from,to).
-func (p *para) namesBetween(from, to int) bool {
-	for _, pm := range p.ments {
-		if pm.start >= from && pm.end <= to && pm.e != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// personAfter is the first person named in [from,to) outside quotes.
-func (p *para) personAfter(from, to int) *entAcc {
-	for _, pm := range p.ments {
-		if pm.start >= from && pm.start < to && pm.e != nil && pm.e.ent.Type == "person" && !p.inQuote(pm.start) {
-			return pm.e
-		}
-	}
-	return nil
-}
-
-// mentionAfter is the first resolved mention in [from,to) outside quotes.
-func (p *para) mentionAfter(from, to int, q [2]int) *entAcc {
-	for _, pm := range p.ments {
-		if pm.start >= from && pm.start < to && pm.e != nil && !p.inQuote(pm.start) {
-			return pm.e
-		}
-	}
-	return nil
-}
-
-// mentionBefore is the last resolved mention in [from,to) outside quotes.
-func (p *para) mentionBefore(from, to int, q [2]int, personOnly bool) *entAcc {
-	var last *entAcc
-	for _, pm := range p.ments {
-		if pm.start >= from && pm.end <= to && pm.e != nil && !p.inQuote(pm.start) && (!personOnly || pm.e.ent.Type == "person") {
-			last = pm.e
-		}
-	}
-	return last
-}
-
-// reportedClause is what a sentence of reported speech reports: the words
-// after the verb ("said on Monday that X…") or, when the attribution
-// closes the sentence ("X, an official said."), the words before it.
-func reportedClause(s string, vStart, vEnd int) string {
-	after := strings.TrimSpace(s[vEnd:])
-	for _, pre := range []string{"to ", "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday", "on Sunday", "last week", "on", "that ", ",", "in a statement"} {
-		after = strings.TrimSpace(strings.TrimPrefix(after, pre))
-	}
-	if len(strings.Fields(after)) >= 4 {
-		return strings.TrimRight(after, " .")
-	}
-	before := s[:vStart]
-	if i := strings.LastIndex(before, ","); i > 0 {
-		return strings.TrimSpace(before[:i])
-	}
-	return strings.TrimRight(after, " .")
 }

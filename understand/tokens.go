@@ -80,6 +80,9 @@ func tokenize(s string) []token {
 			break
 		}
 		t := token{Text: s[start:j], Start: start, End: j, Word: true, Cap: startsUpper(s[start:j])}
+		if k := strings.IndexByte(t.Text, '-'); k > 0 && joinPrefixes[t.Text[:k]] && startsUpper(t.Text[k+1:]) {
+			t.Cap = true // "al-Hakim"
+		}
 		if j < len(s) {
 			r2, s2 := utf8.DecodeRuneInString(s[j:])
 			if isApostrophe(r2) {

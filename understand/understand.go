@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -15,8 +16,10 @@ type doc struct {
 	sents    []string
 	para     []int
 	ments    [][]mention
+	toks     [][]token
 	ents     [][]*entAcc
 	title    []mention
+	reg      *registry
 }
 
 func newDoc(a storyline.Article, evidence bool) *doc {
@@ -29,8 +32,15 @@ func newDoc(a storyline.Article, evidence bool) *doc {
 	}
 	d.ments = make([][]mention, len(d.sents))
 	d.ents = make([][]*entAcc, len(d.sents))
+	d.toks = make([][]token, len(d.sents))
 	for i, s := range d.sents {
-		d.ments[i] = sentenceMentions(s, i)
+		d.toks[i] = tokenize(s)
+		d.ments[i] = mentionsOf(s, d.toks[i], i)
+		if isHeadline(s, d.toks[i]) {
+			for k := range d.ments[i] {
+				d.ments[i][k].Headline = true
+			}
+		}
 		d.ents[i] = make([]*entAcc, len(d.ments[i]))
 	}
 	if a.Title != "" {
@@ -51,7 +61,12 @@ func Analyze(articles []storyline.Article, context []storyline.Article) storylin
 		docs = append(docs, newDoc(a, true))
 	}
 	reg := newRegistry()
+	reg.vocab = lowerVocabulary(docs)
 	resolveEntities(reg, docs)
+	reg.settleGuesses(reg.vocab)
+	for _, d := range docs {
+		d.reg = reg
+	}
 	var an storyline.Analysis
 	an.Entities = reg.entities()
 	anchors := storyAnchors(docs)
@@ -85,8 +100,8 @@ func resolveEntities(reg *registry, docs []*doc) {
 		for si := range d.ments {
 			for mi := range d.ments[si] {
 				m := &d.ments[si][mi]
-				if m.Type == "" || m.RoleOnly != "" || (m.Type == "person" && len(nameParts(m.Name)) < 2) {
-					continue
+				if m.Type == "" || m.RoleOnly != "" || m.Headline && m.Entity == "" || (m.Entity == "" && len(reg.partsOf(m.Name)) < 2 && !isAcronym(m.Name)) {
+					continue // single words wait for the full names (pass two)
 				}
 				e := reg.register(m)
 				addAcronymAlias(reg, e, d.sents[si], m)
@@ -122,6 +137,9 @@ func resolveEntities(reg *registry, docs []*doc) {
 				}
 				seq++
 				e.lastSeen = seq
+				if e.ent.Type == "person" && !e.evidence && personEvidence(d.sents[si], m) {
+					e.evidence = true
+				}
 				if !d.evidence {
 					e.ent.Mentions++
 					if d.art.ID != "" {
@@ -140,7 +158,7 @@ func resolveEntities(reg *registry, docs []*doc) {
 				e = reg.byKey[nameKey(m.Entity)]
 			} else if m.RoleOnly == "" {
 				e = reg.byKey[nameKey(m.Name)]
-				if e == nil && len(nameParts(m.Name)) == 1 {
+				if e == nil && len(reg.partsOf(m.Name)) == 1 {
 					e = reg.bySurname(m.Name)
 				}
 			}
@@ -153,6 +171,15 @@ func resolveEntities(reg *registry, docs []*doc) {
 
 // resolveMention finds the entity of one mention in reading order.
 func resolveMention(reg *registry, d *doc, si int, m *mention, counts map[string]int) *entAcc {
+	if m.Headline && m.Entity == "" {
+		if e := reg.byKey[nameKey(m.Name)]; e != nil {
+			return e
+		}
+		if len(reg.partsOf(m.Name)) == 1 {
+			return reg.bySurname(m.Name)
+		}
+		return nil
+	}
 	if m.RoleOnly != "" {
 		if e := reg.byRole[roleKey(m.RoleOnly)]; e != nil {
 			reg.addAlias(e, m.RoleOnly)
@@ -160,14 +187,31 @@ func resolveMention(reg *registry, d *doc, si int, m *mention, counts map[string
 		}
 		return nil
 	}
-	if m.Type != "" && (m.Type != "person" || len(nameParts(m.Name)) >= 2) {
+	if m.Entity == "" && m.Type != "person" && len(reg.partsOf(m.Name)) == 1 {
+		// "in Tays' vehicle": a surname first, whatever the context suggests.
+		if e := reg.bySurname(m.Name); e != nil {
+			reg.addAlias(e, m.Name)
+			return e
+		}
+	}
+	if m.Type != "" && (m.Type != "person" || len(reg.partsOf(m.Name)) >= 2) {
 		return reg.register(m)
 	}
 	if e := reg.byKey[nameKey(m.Name)]; e != nil {
 		return e
 	}
-	if len(nameParts(m.Name)) == 1 {
+	if m.Initial && m.Entity == "" && reg.vocab[strings.ToLower(m.Name)] {
+		return nil // "Officials said": a common word opening the sentence
+	}
+	if len(reg.partsOf(m.Name)) == 1 {
 		if e := reg.bySurname(m.Name); e != nil {
+			reg.addAlias(e, m.Name)
+			e.evidence = true
+			return e
+		}
+	}
+	if len(reg.partsOf(m.Name)) == 1 {
+		if e := reg.byFirstName(m.Name); e != nil {
 			reg.addAlias(e, m.Name)
 			return e
 		}
@@ -177,7 +221,7 @@ func resolveMention(reg *registry, d *doc, si int, m *mention, counts map[string
 	}
 	sent := d.sents[si]
 	after := strings.Fields(sent[m.End:])
-	if len(after) > 0 && speechVerbs[lower(strings.Trim(after[0], ",.;:"))] {
+	if len(after) > 0 && personVerbs[lower(strings.Trim(after[0], ",.;:"))] {
 		m.Type = "person"
 		return reg.register(m)
 	}
@@ -189,11 +233,101 @@ func resolveMention(reg *registry, d *doc, si int, m *mention, counts map[string
 			return reg.register(m)
 		}
 	}
-	if !m.Initial && counts[m.Name] >= 2 {
+	if !m.Initial && len(m.Name) > 1 && (counts[m.Name] >= 2 || orgContext(sent, m)) {
 		m.Type = "organization"
 		return reg.register(m)
 	}
 	return nil
+}
+
+// lowerVocabulary is the set of words the docs use in lower case.
+func lowerVocabulary(docs []*doc) map[string]bool {
+	v := map[string]bool{}
+	for _, d := range docs {
+		for _, toks := range d.toks {
+			for _, t := range toks {
+				if t.Word && t.Text[0] >= 'a' && t.Text[0] <= 'z' {
+					v[t.Text] = true
+				}
+			}
+		}
+	}
+	return v
+}
+
+// isHeadline reports whether a sentence is a headline or subhead standing
+// in the text: no closing punctuation and most words capitalised. Its
+// capitals say nothing about names.
+func isHeadline(s string, toks []token) bool {
+	if s == "" || strings.ContainsRune(".!?\"\u201d:)", rune(s[len(s)-1])) || strings.ContainsAny(s, "(;") {
+		return false
+	}
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Word && len(t.Text) > 3 {
+			words++
+			if t.Cap {
+				caps++
+			}
+		}
+	}
+	return words >= 2 && caps*10 >= words*6
+}
+
+// ageRe matches an age after a name: "Webb, 51,".
+var ageRe = regexp.MustCompile(`^,? \d{1,3}\b`)
+
+// personEvidence reports whether a mention shows a person: a first name,
+// a role or honorific, an age, or a verb of saying right after it.
+func personEvidence(sent string, m *mention) bool {
+	if m.Type == "person" && !m.Guess {
+		return true
+	}
+	if m.Role != "" || m.Honorific != "" || ageRe.MatchString(sent[m.End:]) || appositiveRole(sent, m) != "" {
+		return true
+	}
+	after := strings.Fields(sent[m.End:])
+	return len(after) > 0 && personVerbs[lower(strings.Trim(after[0], ",.;:"))]
+}
+
+// personVerbs after a name suggest a person speaking (companies "report"
+// and "announce", people "say" and "tell").
+var personVerbs = wordSet(`said says told tells added adds tweeted wrote explained argued insisted recalled`)
+
+// orgNouns before or in apposition to a single name make it an organisation:
+// "the research firm Oanda", "Huawei, the embattled Chinese tech company".
+var orgNouns = wordSet(`firm company group agency network outlet newspaper broadcaster startup retailer carrier
+airline maker manufacturer investor platform app website site service band team club channel station
+publication magazine tabloid broker bank lender insurer chain brand label studio`)
+
+// orgContext reports whether a single capitalised word is an organisation
+// by its context: an organisation noun before it or in apposition after
+// it, or a verb organisations use ("Kan reported").
+func orgContext(sent string, m *mention) bool {
+	before := strings.Fields(sent[:m.Start])
+	if n := len(before); n > 0 && orgNouns[lower(before[n-1])] {
+		return true
+	}
+	after := sent[m.End:]
+	if strings.HasPrefix(after, ", ") {
+		ws := strings.Fields(after[2:])
+		for k := 0; k < len(ws) && k < 6; k++ {
+			w := lower(strings.Trim(ws[k], ",.;"))
+			if orgNouns[w] {
+				return true
+			}
+			if strings.HasSuffix(ws[k], ",") || strings.HasSuffix(ws[k], ".") {
+				break
+			}
+		}
+	}
+	if ws := strings.Fields(after); len(ws) > 0 {
+		switch lower(strings.Trim(ws[0], ",.")) {
+		case "reported", "reports", "announced", "announces", "launched", "shares", "acquired":
+			return true
+		}
+	}
+	return false
 }
 
 // untypedCounts counts the undecided single names of a doc: a name used
@@ -259,7 +393,7 @@ func isRolePhrase(s string) bool {
 		if roleWords[w] {
 			return true
 		}
-		if w != "the" && w != "a" && w != "an" && w != "its" && w != "senior" && w != "top" && w != "deputy" && w != "former" && w != "chief" {
+		if w != "the" && w != "a" && w != "an" && w != "its" && w != "his" && w != "her" && w != "their" && w != "senior" && w != "top" && w != "deputy" && w != "former" && w != "chief" && w != "younger" && w != "elder" && w != "older" && !strings.HasSuffix(w, "'s") {
 			return false
 		}
 	}

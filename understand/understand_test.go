@@ -118,3 +118,42 @@ func TestNoPanicOnOddInput(t *testing.T) {
 		AnalyzeArticle(storyline.Article{Text: s, Title: s})
 	}
 }
+
+// FuzzAnalyze checks that no input makes the analysis panic.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"U.S. officials said on Monday.", "\u201cQuote,\u201d he said.", "al-Qaeda's 9/11 attacks", "Mr. A. B. Jr. said: \"", "In July last year, X (Y) told Z."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		AnalyzeArticle(storyline.Article{ID: "f", Text: s, Title: s, Published: time.Date(2019, 1, 9, 0, 0, 0, 0, time.UTC), PublishedConfidence: 1})
+	})
+}
+
+// TestRelatedStoryAnchorsUndatedArticle: with the dated seed 002 only as
+// evidence from a related story, "last month" in undated 000 resolves to
+// the Kabul visit's month, marked as coming from a related story, and no
+// entity, quote or date of the evidence article is reported.
+func TestRelatedStoryAnchorsUndatedArticle(t *testing.T) {
+	a0 := seed(t, "000_24c3c9cab6b15f29.txt")
+	a2 := seed(t, "002_41c0fcd437463166.txt")
+	a2.Published, a2.PublishedConfidence = time.Date(2018, 12, 26, 0, 0, 0, 0, time.UTC), 0.8
+	an := Analyze([]storyline.Article{a0}, []storyline.Article{a2})
+	found := false
+	for _, d := range an.Dates {
+		if d.Article != "000" {
+			t.Fatalf("evidence article reported: %+v", d)
+		}
+		if d.Text == "last month" {
+			found = true
+			if d.Value != "2018-12" || d.AnchorFrom != "related" || d.Confidence >= 0.9 {
+				t.Errorf("last month: %+v", d)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no \"last month\" found in 000")
+	}
+	if e := entityNamed(an.Entities, "Abas Aslani"); e != nil {
+		t.Errorf("entity only in the evidence article reported: %+v", e)
+	}
+}

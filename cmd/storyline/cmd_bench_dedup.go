@@ -68,9 +68,9 @@ func runBenchDedup(args []string, stdout, stderr io.Writer) int {
 		name string
 		r    bench.DedupSide
 	}{{"storyline", res.DedupSide}, {"ekzhu/minhash-lsh", res.Baseline}} {
-		fmt.Fprintf(stdout, "%-18s pairs P %.4f R %.4f (found %d) | closure P %.4f R %.4f | wire P %.4f R %.4f | %.0f docs/s, %.0f docs/CPU-s | peak RSS %.0f MB, heap %.0f MB\n",
+		fmt.Fprintf(stdout, "%-18s pairs P %.4f R %.4f (found %d) | closure P %.4f R %.4f | wire P %.4f R %.4f | %.0f docs/s, %.0f docs/CPU-s | peak RSS %.0f MB, heap %.0f MB (live %.0f MB)\n",
 			s.name, s.r.Precision, s.r.Recall, s.r.Found, s.r.Closure.Precision, s.r.Closure.Recall,
-			s.r.Wire.Precision, s.r.Wire.Recall, s.r.DocsPerSec, s.r.DocsPerCPUSec, s.r.PeakRSSMB, s.r.HeapMB)
+			s.r.Wire.Precision, s.r.Wire.Recall, s.r.DocsPerSec, s.r.DocsPerCPUSec, s.r.PeakRSSMB, s.r.HeapMB, s.r.HeapLiveMB)
 	}
 	if res.Baseline.DocsPerSec > 0 && res.Baseline.DocsPerCPUSec > 0 {
 		fmt.Fprintf(stdout, "speed-up: %.1fx wall, %.1fx CPU\n", res.DocsPerSec/res.Baseline.DocsPerSec, res.DocsPerCPUSec/res.Baseline.DocsPerCPUSec)

@@ -34,8 +34,8 @@ func runBenchUnderstand(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	fmt.Fprintf(stdout, "%d articles x %d rounds, avg %d bytes: %.0f articles/s (%.2f MB/s, %.2f MB allocated/article) on one goroutine\n",
-		res.Articles, res.Rounds, res.AvgBytes, res.ArticlesPerSec, res.MBPerSec, res.AllocMBPerArt)
+	fmt.Fprintf(stdout, "%d articles x %d rounds, avg %d bytes: %.0f articles/s wall, %.0f articles per CPU-second (%.2f MB/s, %.2f MB allocated/article) on one goroutine\n",
+		res.Articles, res.Rounds, res.AvgBytes, res.ArticlesPerSec, res.ArticlesPerCPUSec, res.MBPerSec, res.AllocMBPerArt)
 	fmt.Fprintf(stdout, "found %d entities, %d quotes, %d dates, %d events (one round)\n", res.Entities, res.Quotes, res.Dates, res.Events)
 	return 0
 }

@@ -28,6 +28,7 @@ func runEvalCluster(args []string, stdout, stderr io.Writer) int {
 	threshold := fs.Float64("threshold", 0, "override the join threshold")
 	mergeThreshold := fs.Float64("merge-threshold", 0, "override the Finish merge threshold")
 	noTime := fs.Bool("no-time", false, "feed every item without a time (no decay)")
+	finishEvery := fs.Int("finish-every", 0, "call Finish after every N items (streaming in ingest batches); 0: once at the end")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -43,7 +44,7 @@ func runEvalCluster(args []string, stdout, stderr io.Writer) int {
 	if *mergeThreshold > 0 {
 		opts.MergeThreshold = *mergeThreshold
 	}
-	opt := eval.ClusterOptions{Order: *order, Shuffles: *shuffles, Cluster: &opts, IgnoreTime: *noTime}
+	opt := eval.ClusterOptions{Order: *order, Shuffles: *shuffles, Cluster: &opts, IgnoreTime: *noTime, FinishEvery: *finishEvery}
 	for _, f := range strings.Split(*sweep, ",") {
 		if f = strings.TrimSpace(f); f == "" {
 			continue

@@ -1,0 +1,171 @@
+package dedup
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// prepared is one text analysed for the index: everything Add needs that
+// does not depend on the index (features, signature, band keys, sentence
+// hashes), so that AddBatch can compute it in parallel and leave only the
+// search and insertion, which depend on earlier texts, to one goroutine.
+type prepared struct {
+	f         features
+	nShingles int // shingles in text order, repeats counted
+	sketched  bool
+	keys      [numBands]uint32
+	bb        [sketchBins]byte
+	hashes    []uint32 // sorted distinct hashes of substantive sentences
+	// What verification compares the text by, built here rather than on
+	// the search goroutine: its shingle set (nDistinct shingles) and its
+	// sentence views.
+	set       shingleTable
+	nDistinct int
+	views     []sentenceView
+	viewBuf   []uint16
+}
+
+// prepare analyses text into p, reusing p's buffers. It reads no shared
+// state, so distinct prepared values may be filled concurrently.
+func (p *prepared) prepare(text string) {
+	an := analyzer{f: p.f}
+	p.f = *an.analyze(text)
+	p.nShingles = len(p.f.shingles)
+	var sk sketch
+	p.sketched = signature(p.f.shingles, &sk)
+	if p.sketched {
+		sk.bandKeys(&p.keys)
+	} else {
+		p.keys = [numBands]uint32{}
+	}
+	sk.bbits(p.bb[:])
+	p.hashes = substantiveHashes(p.f.words, p.f.sentEnds, p.hashes[:0])
+	p.set.reset(len(p.f.shingles))
+	p.nDistinct = 0
+	for _, x := range p.f.shingles {
+		if p.set.add(x) {
+			p.nDistinct++
+		}
+	}
+	p.views, p.viewBuf = sentenceViewsBuf(p.f.words, p.f.sentEnds, p.views[:0], p.viewBuf)
+}
+
+// substantiveHashes appends to dst the sorted distinct hashes of the
+// sentences long enough for the sentence index.
+func substantiveHashes(words, ends []uint16, dst []uint32) []uint32 {
+	start := 0
+	for _, e := range ends {
+		if int(e)-start >= minIndexedSentenceWords {
+			dst = append(dst, sentenceHash(words[start:e]))
+		}
+		start = int(e)
+	}
+	slices.Sort(dst)
+	return slices.Compact(dst)
+}
+
+// batchChunk is how many texts AddBatch analyses ahead of the search:
+// large enough to amortise the hand-over, small enough that the two
+// buffers of analysed texts stay around a megabyte.
+const batchChunk = 256
+
+// AddBatch is Add for each (ids[i], texts[i]) in order: out[i] is what
+// Add(ids[i], texts[i]) would return after the texts before it, exactly.
+// The texts are analysed and signed in parallel goroutines (one per
+// available CPU), ahead of the search, while the search, verification and
+// insertion run in input order on the calling goroutine, so the result
+// does not depend on scheduling. Extra ids or texts beyond the shorter of
+// the two are ignored.
+func (ix *Index) AddBatch(ids, texts []string) [][]Pair {
+	n := min(len(ids), len(texts))
+	out := make([][]Pair, n)
+	ix.eachPrepared(texts[:n], func(i int, p *prepared) {
+		out[i] = ix.search(ids[i], p)
+		ix.insert(ids[i], p)
+	})
+	return out
+}
+
+// InsertBatch is Insert for each (ids[i], texts[i]) in order, with the
+// texts analysed in parallel: for rebuilding the index from a store.
+func (ix *Index) InsertBatch(ids, texts []string) {
+	n := min(len(ids), len(texts))
+	ix.eachPrepared(texts[:n], func(i int, p *prepared) { ix.insert(ids[i], p) })
+}
+
+// eachPrepared calls fn(i, prepared texts[i]) for each text in order. With
+// more than one CPU and more than one chunk of texts, the next chunk is
+// analysed by worker goroutines while fn consumes the current one.
+func (ix *Index) eachPrepared(texts []string, fn func(i int, p *prepared)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || len(texts) <= batchChunk/4 {
+		for i, t := range texts {
+			ix.one.prepare(t)
+			fn(i, &ix.one)
+		}
+		return
+	}
+	for b := range ix.batch {
+		if len(ix.batch[b]) < batchChunk {
+			ix.batch[b] = make([]prepared, batchChunk)
+		}
+	}
+	start := func(chunk int) *sync.WaitGroup {
+		lo := chunk * batchChunk
+		part := texts[lo:min(lo+batchChunk, len(texts))]
+		buf := ix.batch[chunk%2]
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		for range min(workers, len(part)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					k := int(next.Add(1) - 1)
+					if k >= len(part) {
+						return
+					}
+					buf[k].prepare(part[k])
+				}
+			}()
+		}
+		return &wg
+	}
+	chunks := (len(texts) + batchChunk - 1) / batchChunk
+	pending := start(0)
+	for c := 0; c < chunks; c++ {
+		pending.Wait()
+		if c+1 < chunks {
+			pending = start(c + 1)
+		}
+		lo := c * batchChunk
+		buf := ix.batch[c%2]
+		for k := range min(batchChunk, len(texts)-lo) {
+			fn(lo+k, &buf[k])
+		}
+	}
+}
+
+// bsigStore keeps the b-bit signature of each document in fixed chunks,
+// so that it grows without copying.
+type bsigStore struct{ chunks [][]byte }
+
+// bsigChunkDocs is the number of signatures per chunk (512 KB).
+const bsigChunkDocs = 4096
+
+func (s *bsigStore) put(bb *[sketchBins]byte) {
+	n := len(s.chunks)
+	if n == 0 || len(s.chunks[n-1]) == cap(s.chunks[n-1]) {
+		s.chunks = append(s.chunks, make([]byte, 0, bsigChunkDocs*sketchBins))
+		n++
+	}
+	s.chunks[n-1] = append(s.chunks[n-1], bb[:]...)
+}
+
+func (s *bsigStore) get(doc uint32) []byte {
+	c := s.chunks[doc/bsigChunkDocs]
+	off := int(doc%bsigChunkDocs) * sketchBins
+	return c[off : off+sketchBins : off+sketchBins]
+}

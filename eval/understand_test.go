@@ -1,0 +1,33 @@
+package eval
+
+import "testing"
+
+// TestUnderstandGold runs the understanding evaluation on the bundled gold
+// (5 seeds and 20 extraction-dev news articles) and guards the measured
+// quality against regressions. The floors sit a little below the figures
+// measured when the gold was made; a drop below them is a real regression.
+func TestUnderstandGold(t *testing.T) {
+	res, err := Understand("../understand/testdata/gold.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Articles != 25 {
+		t.Fatalf("gold articles = %d, want 25", res.Articles)
+	}
+	checks := []struct {
+		name       string
+		got, floor float64
+	}{
+		{"entity F1", res.Entities.F1, 0.85},
+		{"quote F1", res.Quotes.F1, 0.75},
+		{"date F1", res.Dates.F1, 0.85},
+		{"event F1", res.Events.F1, 0.55},
+		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.90},
+		{"relative-date accuracy", res.RelativeAccuracy, 0.90},
+	}
+	for _, c := range checks {
+		if c.got < c.floor {
+			t.Errorf("%s = %.3f, below %.2f", c.name, c.got, c.floor)
+		}
+	}
+}
