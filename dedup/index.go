@@ -222,7 +222,7 @@ func (ix *Index) verify(id string, q *prepared, doc, stamp uint32) (Pair, bool) 
 		// Overlap the share of B's sentences that A has verbatim (a lower
 		// bound of the aligned share that Groups reports).
 		p.Relation = storyline.NearDuplicate
-		p.Overlap = ix.verbatimShare(q.views, ends, words)
+		p.Overlap = ix.verbatimShare(q.viewHashes, ends, words)
 		return p, true
 	}
 	if p.Jaccard < nearAlignedJaccard && shared < minWireSentences {
@@ -231,7 +231,7 @@ func (ix *Index) verify(id string, q *prepared, doc, stamp uint32) (Pair, bool) 
 		return p, false
 	}
 	ix.candViews, ix.candBuf = sentenceViewsBuf(words, ends, ix.candViews[:0], ix.candBuf)
-	ev, _ := judgeWire(q.views, ix.candViews)
+	ev, _ := judgeWire(q.queryViews(), ix.candViews)
 	p.Overlap = ev.Overlap
 	switch {
 	case isNearDuplicate(p.Jaccard, p.Containment, ev.Coverage):
@@ -246,8 +246,8 @@ func (ix *Index) verify(id string, q *prepared, doc, stamp uint32) (Pair, bool) 
 
 // verbatimShare is the share of the query's sentences whose hash is among
 // the candidate's sentence hashes.
-func (ix *Index) verbatimShare(views []sentenceView, ends, words []uint16) float64 {
-	if len(views) == 0 {
+func (ix *Index) verbatimShare(viewHashes []uint32, ends, words []uint16) float64 {
+	if len(viewHashes) == 0 {
 		return 0
 	}
 	ix.seenSet.reset(len(ends))
@@ -259,12 +259,12 @@ func (ix *Index) verbatimShare(views []sentenceView, ends, words []uint16) float
 		start = int(e)
 	}
 	n := 0
-	for _, v := range views {
-		if ix.seenSet.has(v.hash) {
+	for _, h := range viewHashes {
+		if ix.seenSet.has(h) {
 			n++
 		}
 	}
-	return float64(n) / float64(len(views))
+	return float64(n) / float64(len(viewHashes))
 }
 
 // isNearDuplicate applies the near-duplicate rule to shingle similarity.

@@ -19,12 +19,18 @@ type prepared struct {
 	bb        [sketchBins]byte
 	hashes    []uint32 // sorted distinct hashes of substantive sentences
 	// What verification compares the text by, built here rather than on
-	// the search goroutine: its shingle set (nDistinct shingles) and its
-	// sentence views.
-	set       shingleTable
-	nDistinct int
+	// the search goroutine: its shingle set (nDistinct shingles) and the
+	// hash of each sentence that alignment would see (in order, at most
+	// maxAlignedSentences), for the verbatim share of pairs decided on
+	// shingles alone.
+	set        shingleTable
+	nDistinct  int
+	viewHashes []uint32
+	// The sentence views themselves are built by queryViews only for the
+	// few texts whose candidates need an alignment.
 	views     []sentenceView
 	viewBuf   []uint16
+	viewsMade bool
 }
 
 // prepare analyses text into p, reusing p's buffers. It reads no shared
@@ -49,7 +55,31 @@ func (p *prepared) prepare(text string) {
 			p.nDistinct++
 		}
 	}
-	p.views, p.viewBuf = sentenceViewsBuf(p.f.words, p.f.sentEnds, p.views[:0], p.viewBuf)
+	p.viewHashes = p.viewHashes[:0]
+	start := 0
+	for _, e := range p.f.sentEnds {
+		// The same sentences, in the same order, as sentenceViews.
+		end := min(int(e), len(p.f.words))
+		if end <= start {
+			continue
+		}
+		if len(p.viewHashes) >= maxAlignedSentences {
+			break
+		}
+		p.viewHashes = append(p.viewHashes, sentenceHash(p.f.words[start:end]))
+		start = end
+	}
+	p.viewsMade = false
+}
+
+// queryViews returns the sentence views of the text, building them on
+// first use.
+func (p *prepared) queryViews() []sentenceView {
+	if !p.viewsMade {
+		p.views, p.viewBuf = sentenceViewsBuf(p.f.words, p.f.sentEnds, p.views[:0], p.viewBuf)
+		p.viewsMade = true
+	}
+	return p.views
 }
 
 // substantiveHashes appends to dst the sorted distinct hashes of the

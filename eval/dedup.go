@@ -60,22 +60,36 @@ func Dedup(docsPath, pairsPath string) (DedupResult, error) {
 	ix := dedup.NewIndex()
 	var found [][2]string
 	var elapsed time.Duration
-	err = dedupReadDocs(docsPath, func(id, text string) {
+	// Documents reach the index in batches through AddBatch (parallel
+	// analysis, search in file order: the same pairs as Add one by one).
+	var ids, texts []string
+	flush := func() {
 		start := time.Now()
-		pairs := ix.Add(id, text)
+		results := ix.AddBatch(ids, texts)
 		elapsed += time.Since(start)
-		res.Docs++
-		for _, p := range pairs {
-			if p.Relation == storyline.SharesWire {
-				res.WireFound++
-				continue
+		for _, pairs := range results {
+			for _, p := range pairs {
+				if p.Relation == storyline.SharesWire {
+					res.WireFound++
+					continue
+				}
+				found = append(found, dedupKey(p.A, p.B))
 			}
-			found = append(found, dedupKey(p.A, p.B))
+		}
+		ids, texts = ids[:0], texts[:0]
+	}
+	err = dedupReadDocs(docsPath, func(id, text string) {
+		res.Docs++
+		ids = append(ids, id)
+		texts = append(texts, text)
+		if len(ids) == dedupEvalBatch {
+			flush()
 		}
 	})
 	if err != nil {
 		return res, err
 	}
+	flush()
 	if elapsed > 0 {
 		res.DocsPerSec = float64(res.Docs) / elapsed.Seconds()
 	}
@@ -84,6 +98,9 @@ func Dedup(docsPath, pairsPath string) (DedupResult, error) {
 	res.FoundPairs, res.Precision, res.Recall = closure.FoundPairs, closure.Precision, closure.Recall
 	return res, nil
 }
+
+// dedupEvalBatch is how many documents go to AddBatch at a time.
+const dedupEvalBatch = 4096
 
 func dedupKey(a, b string) [2]string {
 	if a > b {
