@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -305,4 +307,46 @@ func writeSyntheticCorpus(t *testing.T, dir string, n int) int {
 		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%05d.txt", i)), []byte(b.String()), 0o644)
 	}
 	return n
+}
+
+// A URL and stdin are inputs like files; the source is reported as given.
+func TestRunReadsURLsAndStdin(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join(samples, "003_630b952499e63a00.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write(page)
+	}))
+	defer srv.Close()
+	out, errs, code := runCLI(t, "run", "--json", srv.URL+"/iran-iraq")
+	if code != 0 {
+		t.Fatalf("run URL: exit %d: %s", code, errs)
+	}
+	var r runJSON
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Stories) != 1 {
+		t.Fatalf("run URL: %v %s", err, out)
+	}
+	a := r.Stories[0].Articles[0]
+	if a.Source != srv.URL+"/iran-iraq" || a.Agency != "Reuters" {
+		t.Fatalf("article from URL: %+v", a)
+	}
+
+	f, err := os.Open(filepath.Join(samples, "002_41c0fcd437463166.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	stdin := os.Stdin
+	os.Stdin = f
+	defer func() { os.Stdin = stdin }()
+	out, errs, code = runCLI(t, "run", "--json", "-")
+	if code != 0 {
+		t.Fatalf("run -: exit %d: %s", code, errs)
+	}
+	r = runJSON{}
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Stories) != 1 || r.Stories[0].Articles[0].Source != "-" {
+		t.Fatalf("run stdin: %v %s", err, out)
+	}
 }
