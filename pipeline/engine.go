@@ -14,6 +14,7 @@ import (
 	"github.com/storyline-news/storyline/dedup"
 	"github.com/storyline-news/storyline/extract"
 	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/textutil"
 )
 
 // Engine runs ingest batches into a store. It is not safe for concurrent
@@ -62,7 +63,9 @@ func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
 		if !ok {
 			continue
 		}
-		e.index.Insert(a.ID, a.Text)
+		if copyCheckable(a) {
+			e.index.Insert(a.ID, a.Text)
+		}
 		e.clusters.Join(item(a), as.Story)
 		e.storyOf[a.ID] = as.Story
 		e.assigned[a.ID] = as
@@ -258,8 +261,11 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 		e.current[a.ID] = a
 		batch.Articles = append(batch.Articles, a)
 		sum.New++
-		found := e.index.Add(a.ID, a.Text)
-		pairs = append(pairs, found...)
+		var found []dedup.Pair
+		if copyCheckable(a) {
+			found = e.index.Add(a.ID, a.Text)
+			pairs = append(pairs, found...)
+		}
 		var as storyline.Assignment
 		if len(found) > 0 {
 			best := found[0]
@@ -421,6 +427,14 @@ func (e *Engine) setGroup(g storyline.CopyGroup) {
 	for _, m := range g.Members {
 		e.groupOf[m.Article] = g.Canonical
 	}
+}
+
+// minCopyWords is the shortest text copy detection looks at: below it (a
+// headline, a teaser) two texts are alike by chance, not by copying.
+const minCopyWords = 25
+
+func copyCheckable(a storyline.Article) bool {
+	return len(textutil.Words(a.Text)) >= minCopyWords
 }
 
 // item is what clustering sees of an article.

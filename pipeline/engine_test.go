@@ -159,3 +159,27 @@ func TestExactCopyAtAnotherURL(t *testing.T) {
 		t.Fatalf("copies must share a story: %+v", stories)
 	}
 }
+
+// Headline-only records have no text to copy: they are never copies of one
+// another, however many there are.
+func TestHeadlinesAreNotCopies(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var lines []string
+	for i, title := range []string{
+		"Fed official says weak data caused by weather, should not slow taper",
+		"Iran says U.S. requests new talks on Iraq security",
+		"Google launches Stadia game streaming service",
+	} {
+		b, _ := json.Marshal(map[string]string{"url": "https://news.example/" + string(rune('a'+i)), "title": title})
+		lines = append(lines, string(b))
+	}
+	p := filepath.Join(dir, "h.jsonl")
+	os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	e, s := openEngine(t, filepath.Join(dir, "h.db"))
+	defer s.Close()
+	sum, err := e.Ingest(ctx, []string{p}, Options{})
+	if err != nil || sum.New != 3 || sum.Copies != 0 {
+		t.Fatalf("summary %+v, %v", sum, err)
+	}
+}
