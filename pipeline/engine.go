@@ -267,16 +267,22 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 			pairs = append(pairs, found...)
 		}
 		var as storyline.Assignment
-		if len(found) > 0 {
-			best := found[0]
+		if best, ok := closestCopy(found); ok {
+			// An exact or near-duplicate copy is the same article: it
+			// follows its original. A text that only shares wire sentences
+			// is clustered on its own merits (shared boilerplate or a
+			// digest page must not pull unrelated articles together).
 			story := e.storyOf[best.A]
 			e.clusters.Join(item(a), story)
-			as = storyline.Assignment{Article: a.ID, Story: story, Score: best.Overlap, Via: "copy",
+			as = storyline.Assignment{Article: a.ID, Story: story, Score: best.Jaccard, Via: "copy",
 				Shared: []string{fmt.Sprintf("%s of %s", best.Relation, best.A)}}
 			sum.Copies++
 		} else {
 			as = e.clusters.Add(item(a))
 			as.Via = "cluster"
+			if len(found) > 0 {
+				sum.Copies++
+			}
 		}
 		e.storyOf[a.ID] = as.Story
 		e.assigned[a.ID] = as
@@ -293,7 +299,7 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 	stories := e.clusters.Stories()
 	batch.Assignments = e.reconcile(stories, batch.Assignments)
 	sort.Strings(batch.Removed)
-	batch.Groups = e.regroup(pairs)
+	batch.Groups = e.regroup(e.sameStory(pairs))
 	batch.Stories = e.changedStories(stories, batch)
 	if err := e.store.Save(ctx, batch); err != nil {
 		return err
@@ -380,6 +386,30 @@ func (e *Engine) knownVersion(ctx context.Context, a storyline.Article, hash str
 		}
 	}
 	return false, nil
+}
+
+// closestCopy returns the first exact or near-duplicate pair (pairs come
+// best first).
+func closestCopy(pairs []dedup.Pair) (dedup.Pair, bool) {
+	for _, p := range pairs {
+		if p.Relation == storyline.Exact || p.Relation == storyline.NearDuplicate {
+			return p, true
+		}
+	}
+	return dedup.Pair{}, false
+}
+
+// sameStory keeps the copy pairs whose two articles ended in one story:
+// a syndicated copy tells the same story, so wire-text pairs across
+// stories are shared passages (boilerplate, digests), not copies.
+func (e *Engine) sameStory(pairs []dedup.Pair) []dedup.Pair {
+	kept := pairs[:0]
+	for _, p := range pairs {
+		if e.storyOf[p.A] == e.storyOf[p.B] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // regroup merges the new copy pairs with the stored groups they touch and
