@@ -63,9 +63,14 @@ type Options struct {
 	// posting list (the least recently active stories are dropped).
 	MaxCentroidTerms int
 	MaxPostings      int
-	// MaxRedecide bounds the items Finish decides again (the vectors of
-	// a batch are kept until Finish).
+	// MaxRedecide bounds the items Finish can decide again: the term
+	// vectors of the most recent MaxRedecide items absorbed (Added or
+	// Joined) are kept for it.
 	MaxRedecide int
+	// RevisitMembers is how many of the most recent members of each story
+	// a batch's items went to Finish decides again with them, so that an
+	// early decision is not frozen by a batch boundary.
+	RevisitMembers int
 	// PriorItems is a number of pseudo-items added to the corpus size in
 	// IDF, so that a small corpus does not flatten its names' weights.
 	PriorItems float64
@@ -90,7 +95,8 @@ func DefaultOptions() Options {
 		MaxCentroidTerms: 300,
 		MaxPostings:      256,
 		PriorItems:       0,
-		MaxRedecide:      50000,
+		MaxRedecide:      20000,
+		RevisitMembers:   32,
 	}
 }
 
@@ -123,7 +129,12 @@ type Clusterer struct {
 	markStamp int32
 	// batch holds the items Added since the last Finish, which Finish
 	// decides again with the statistics of the whole batch.
-	batch   []pendingItem
+	batch []batchItem
+	// kept holds the term vectors of the last MaxRedecide items absorbed,
+	// by item id; keptIDs lists them oldest first from keptHead on.
+	kept     map[string]keptVector
+	keptIDs  []string
+	keptHead int
 	moved   map[string]string
 	pending map[int]bool // stories touched since the last Finish
 	// relDirty holds the stories whose relations need recomputing; links
@@ -146,6 +157,7 @@ func NewWithOptions(opt Options) *Clusterer {
 		redirects: map[string]string{},
 		pending:   map[int]bool{},
 		relDirty:  map[int]bool{},
+		kept:      map[string]keptVector{},
 	}
 	c.extract = extractor{lex: c.lex, opt: &c.opt}
 	return c
@@ -188,10 +200,8 @@ func (c *Clusterer) Add(it Item) storyline.Assignment {
 			a.RunnerUpScore = round4(ranked[0].score)
 		}
 	}
-	c.absorb(it, f, q, target)
-	if len(c.batch) < c.opt.MaxRedecide {
-		c.batch = append(c.batch, pendingItem{m: c.stories[target].members[c.memberIndex(target, it.ID)], vec: f.vector, norm: q.norm, story: c.stories[target].id})
-	}
+	c.absorb(it, f, q.norm, target)
+	c.batch = append(c.batch, batchItem{id: it.ID, story: c.stories[target].id})
 	a.Story = c.stories[target].id
 	return a
 }
@@ -209,8 +219,7 @@ func (c *Clusterer) Join(it Item, storyID string) {
 		target = c.newStory(storyID, it.Time)
 	}
 	f := c.extract.extract(it)
-	q := c.query(f)
-	c.absorb(it, f, q, target)
+	c.absorb(it, f, c.query(f).norm, target)
 }
 
 // Stories returns every story with its articles and related stories,
@@ -274,7 +283,7 @@ func (c *Clusterer) newStory(id string, t time.Time) int {
 
 // absorb adds the item to the statistics (document frequencies,
 // capitalisation), the story's centroid, span and the index.
-func (c *Clusterer) absorb(it Item, f features, q query, si int) {
+func (c *Clusterer) absorb(it Item, f features, norm float64, si int) {
 	c.items++
 	c.tick++
 	for _, w := range f.vector {
@@ -286,10 +295,12 @@ func (c *Clusterer) absorb(it Item, f features, q query, si int) {
 	for _, id := range f.lowerTerms {
 		c.lex.terms[id].lower++
 	}
-	c.place(member{id: it.ID, tick: c.tick, at: it.Time}, f.vector, q.norm, si)
+	c.place(member{id: it.ID, tick: c.tick, at: it.Time}, f.vector, norm, si)
+	c.keep(it.ID, keptVector{f.vector, norm})
 }
 
-// place puts a member into story si: articles, span, centroid and index.
+// place puts a member into story si: articles, span, centroid (the raw
+// vector at unit length, see vectorNorm) and index.
 func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 	s := c.stories[si]
 	if len(s.members) == 0 && s.founder == "" {

@@ -23,23 +23,27 @@ const maxRelated = 5
 // enough, best pair first, until no pair reaches MergeThreshold. The
 // older story (the one created first) survives and keeps its id.
 func (c *Clusterer) Finish() map[string]string {
-	batch := c.batch
-	made := c.redecide()
+	made, before := c.redecide()
+	for _, b := range c.batch {
+		if _, ok := before[b.id]; !ok {
+			before[b.id] = b.story
+		}
+	}
 	c.mergeTouched(made)
 	// Resolve chains (a -> b, then b -> c) to the final survivor.
 	for _, old := range sortedKeys(made) {
 		made[old] = c.resolve(old)
 	}
 	c.moved = nil
-	for _, p := range batch {
-		if now, ok := c.Lookup(p.m.id); ok && now != c.resolve(p.story) {
+	for _, id := range sortedKeys(before) {
+		if now, ok := c.Lookup(id); ok && now != c.resolve(before[id]) {
 			if c.moved == nil {
 				c.moved = map[string]string{}
 			}
-			c.moved[p.m.id] = now
+			c.moved[id] = now
 		}
 	}
-	c.batch = batch[:0]
+	c.batch = c.batch[:0]
 	if len(made) == 0 {
 		return nil
 	}

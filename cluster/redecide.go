@@ -1,17 +1,30 @@
 package cluster
 
 import (
+	"math"
+	"slices"
 	"sort"
 )
 
-// pendingItem is an item Added since the last Finish, with its vector and
-// the norm it entered its story's centroid with.
-type pendingItem struct {
-	m    member
+// batchItem is an item Added since the last Finish, with the story Add
+// gave it.
+type batchItem struct {
+	id    string
+	story string
+}
+
+// revisitItem is an item Finish takes out of its story to decide again.
+type revisitItem struct {
+	m member
+	keptVector
+	from int // the story it was in
+}
+
+// keptVector is an item's raw term vector and the norm it entered its
+// story's centroid with.
+type keptVector struct {
 	vec  []weighted
 	norm float64
-	// story is the story id Add returned.
-	story string
 }
 
 // memberIndex finds an item among a story's members.
@@ -30,45 +43,127 @@ func (c *Clusterer) memberIndex(si int, id string) int {
 // assignments can be updated.
 func (c *Clusterer) Moved() map[string]string { return c.moved }
 
-// redecide takes the batch's Added items out of their stories and adds
-// them again in arrival order, scored with the statistics of the whole
-// batch. The first items of a batch were decided with few documents seen,
-// when IDF cannot tell a region's names from its stop words; deciding
-// again removes most of that order dependence. Stories left empty are
-// redirected to the story their founding item ended in.
-func (c *Clusterer) redecide() map[string]string {
+// vectorNorm is the L2 norm of a raw (unweighted) term vector. Members
+// enter a centroid as raw vectors of unit length, so that a centroid does
+// not depend on the statistics of the moment each member arrived: the
+// global weights are applied, with the current statistics, only when the
+// centroid is compared.
+func vectorNorm(vec []weighted) float64 {
+	var sum float64
+	for _, w := range vec {
+		sum += w.weight * w.weight
+	}
+	return math.Sqrt(sum)
+}
+
+// keep stores an absorbed item's vector so that Finish can decide it
+// again, forgetting the oldest beyond MaxRedecide.
+func (c *Clusterer) keep(id string, v keptVector) {
+	c.kept[id] = v
+	c.keptIDs = append(c.keptIDs, id)
+	for len(c.keptIDs)-c.keptHead > max(c.opt.MaxRedecide, 0) {
+		delete(c.kept, c.keptIDs[c.keptHead])
+		c.keptIDs[c.keptHead] = ""
+		c.keptHead++
+	}
+	if c.keptHead > 1024 && c.keptHead > len(c.keptIDs)/2 {
+		c.keptIDs = append(c.keptIDs[:0], c.keptIDs[c.keptHead:]...)
+		c.keptHead = 0
+	}
+}
+
+// revisitSet lists the items Finish decides again, in arrival order: the
+// items Added since the last Finish, and the RevisitMembers most recent
+// members of each story they are in (earlier batches' items, restored
+// items and copies Joined to a story alike). A decision taken early, with
+// few documents seen or before the articles that tell two events apart
+// arrived, is then not frozen by the batch boundary: the outcome depends
+// much less on how the stream was cut into batches. Only items whose
+// vectors are still kept can be revisited.
+func (c *Clusterer) revisitSet() []revisitItem {
+	chosen := map[string]bool{}
+	var out []revisitItem
+	add := func(si int, m member) {
+		if chosen[m.id] {
+			return
+		}
+		kv, ok := c.kept[m.id]
+		if !ok {
+			return
+		}
+		chosen[m.id] = true
+		out = append(out, revisitItem{m: m, keptVector: kv, from: si})
+	}
+	touched := map[int]bool{}
+	for _, b := range c.batch {
+		si, ok := c.itemStory[b.id]
+		if !ok {
+			continue
+		}
+		touched[si] = true
+		if i := c.memberIndex(si, b.id); i >= 0 {
+			add(si, c.stories[si].members[i])
+		}
+	}
+	stories := make([]int, 0, len(touched))
+	for si := range touched {
+		stories = append(stories, si)
+	}
+	sort.Ints(stories)
+	for _, si := range stories {
+		ms := c.stories[si].members
+		for i := len(ms) - 1; i >= 0 && i >= len(ms)-c.opt.RevisitMembers; i-- {
+			add(si, ms[i])
+		}
+	}
+	slices.SortFunc(out, func(a, b revisitItem) int { return a.m.tick - b.m.tick })
+	return out
+}
+
+// redecide takes the revisit set out of its stories and adds it again in
+// arrival order, scored with the current statistics. The first items of
+// a batch were decided with few documents seen, when IDF cannot tell a
+// region's names from its stop words; deciding again removes most of
+// that order dependence. An item that starts a story restarts the one it
+// was in when that story is left empty (its id survives). Stories left
+// empty are redirected to the story their founding item ended in. It
+// returns the redirects and the story each revisited item was in before.
+func (c *Clusterer) redecide() (map[string]string, map[string]string) {
 	redirects := map[string]string{}
-	if len(c.batch) < 2 {
-		return redirects
+	items := c.revisitSet()
+	before := make(map[string]string, len(items))
+	if len(items) < 2 {
+		return redirects, before
 	}
-	for _, p := range c.batch {
-		c.unplace(p, c.itemStory[p.m.id])
+	for _, r := range items {
+		before[r.m.id] = c.stories[r.from].id
+		c.unplace(r, r.from)
 	}
-	for i, p := range c.batch {
-		q := c.query(features{vector: p.vec})
-		ranked := c.rank(q, p.m.at)
+	for _, r := range items {
+		q := c.query(features{vector: r.vec})
+		ranked := c.rank(q, r.m.at)
 		var target int
 		if len(ranked) > 0 && ranked[0].score >= c.opt.Threshold {
 			target = ranked[0].story
-		} else if si, ok := c.byID[StoryID(p.m.id)]; ok && c.stories[si].size == 0 {
-			target = si // the item founds again the story it founded
+		} else if si, ok := c.byID[StoryID(r.m.id)]; ok && c.stories[si].size == 0 {
+			target = si
 		} else {
-			target = c.newStory(StoryID(p.m.id), p.m.at)
+			target = c.newStory(StoryID(r.m.id), r.m.at)
 		}
-		c.place(p.m, p.vec, q.norm, target)
-		c.batch[i].norm = q.norm
+		c.place(r.m, r.vec, q.norm, target)
+		c.kept[r.m.id] = keptVector{r.vec, q.norm}
 	}
 	c.retireEmpty(redirects)
-	return redirects
+	return redirects, before
 }
 
-// unplace takes a batch item out of story si: centroid, members, span.
-func (c *Clusterer) unplace(p pendingItem, si int) {
+// unplace takes an item out of story si: centroid, members, span.
+func (c *Clusterer) unplace(r revisitItem, si int) {
 	s := c.stories[si]
-	if p.norm > 0 {
-		for _, w := range p.vec {
+	if r.norm > 0 {
+		for _, w := range r.vec {
 			if v, ok := s.centroid[w.term]; ok {
-				if v -= w.weight / p.norm; v > 1e-9 {
+				if v -= w.weight / r.norm; v > 1e-9 {
 					s.centroid[w.term] = v
 				} else {
 					delete(s.centroid, w.term)
@@ -76,14 +171,16 @@ func (c *Clusterer) unplace(p pendingItem, si int) {
 			}
 		}
 	}
-	if i := c.memberIndex(si, p.m.id); i >= 0 {
+	if i := c.memberIndex(si, r.m.id); i >= 0 {
 		s.members = append(s.members[:i], s.members[i+1:]...)
 	}
 	s.size--
 	s.stale = true
 	s.version++
 	s.span()
-	delete(c.itemStory, p.m.id)
+	delete(c.itemStory, r.m.id)
+	c.pending[si] = true
+	c.relDirty[si] = true
 }
 
 // retireEmpty ends the stories left without members, each redirected to

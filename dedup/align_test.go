@@ -1,6 +1,8 @@
 package dedup
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -42,6 +44,16 @@ func checkAlignment(t *testing.T, x, y string) {
 			t.Fatalf("similarity out of range: %+v", m)
 		}
 	}
+	// The word-mask bound only skips work: without it (zero masks bound
+	// nothing) the alignment and the evidence must be the same.
+	a0, b0 := withoutMasks(a), withoutMasks(b)
+	if ref := alignSentences(a0, b0); !reflect.DeepEqual(ref, ms) && len(ref)+len(ms) > 0 {
+		t.Fatalf("mask bound changed the alignment: %+v, without it %+v", ms, ref)
+	}
+	ev0, _ := judgeWire(a0, b0)
+	if ev, _ := judgeWire(a, b); ev != ev0 {
+		t.Fatalf("mask bound changed the evidence: %+v, without it %+v", ev, ev0)
+	}
 	self := alignSentences(a, a)
 	if len(self) != len(a) {
 		t.Fatalf("a text aligns %d of its %d sentences with itself", len(self), len(a))
@@ -68,6 +80,26 @@ func TestAlignSeeds(t *testing.T) {
 	for _, a := range seeds {
 		for _, b := range seeds {
 			checkAlignment(t, a.Text, b.Text)
+		}
+	}
+}
+
+// withoutMasks returns copies of views whose masks bound nothing.
+func withoutMasks(views []sentenceView) []sentenceView {
+	out := slices.Clone(views)
+	for i := range out {
+		out[i].mask = [2]uint64{}
+	}
+	return out
+}
+
+// TestMaskBoundKeepsAlignmentOnSeeds runs the check above on real
+// articles against edited copies of themselves and of each other.
+func TestMaskBoundKeepsAlignmentOnSeeds(t *testing.T) {
+	seeds := loadSeeds(t)
+	for i, a := range seeds {
+		for j, b := range seeds {
+			checkAlignment(t, a.Text, editWords(b.Text, 0.1*float64((i+j)%4), uint64(i*8+j)))
 		}
 	}
 }

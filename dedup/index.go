@@ -46,8 +46,10 @@ type Pair struct {
 }
 
 // docRecord is what the index keeps of one text besides its id, its
-// b-bit signature and its LSH and sentence entries (about 0.6 KB for a
-// 3 KB text in all).
+// b-bit signature and its LSH and sentence entries. For a ~3.5 KB news
+// text the index holds about 1.65 KB in all (measured at a million
+// texts): ~600 B of content word ids, ~300 B of band entries, ~330 B of
+// sentence postings, 128 B of signature.
 type docRecord struct {
 	full      uint64 // exact identity
 	words     uint64 // arena reference of the content word ids
@@ -67,8 +69,9 @@ func textShingles(n uint32) int {
 }
 
 // Index finds, for each new text, the earlier texts it copies, in
-// sub-linear time. It is not safe for concurrent use (AddBatch uses
-// several goroutines internally, but one batch at a time).
+// sub-linear time. It is not safe for concurrent use; AddBatch and
+// InsertBatch use all CPUs for the per-text analysis internally and give
+// exactly the results of Add and Insert called in order.
 type Index struct {
 	ids       []string
 	docs      []docRecord

@@ -71,9 +71,10 @@ func copyCanonicals(in Input, ix *storyIndex) []int {
 // additions lists, per article in story order, the sentences no other
 // article carries (exactly or near-identically), and the shared sentences
 // it lacks: those carried by at least two other articles, or by its copy
-// canonical. Headings, captions and other fragments are left out of both.
-// A shared sentence is shown as its canonical copy wrote it, else as the
-// earliest carrying article did.
+// canonical. Headings, captions and other fragments are left out of both,
+// and so is the end of a quotation the splitter cut off: its sentence is
+// shown whole where it starts (see quoteJoins). A shared sentence is shown
+// as its canonical copy wrote it, else as the earliest carrying article did.
 func additions(in Input, ix *storyIndex, ref []int) []storyline.Additions {
 	type shared struct {
 		group, inst int
@@ -97,8 +98,8 @@ func additions(in Input, ix *storyIndex, ref []int) []storyline.Additions {
 		for _, i := range ix.byArticle[a] {
 			s := ix.sents[i]
 			arts := ix.groupArticles(s.group)
-			if len(arts) == 1 && s.tier != unusable && len(ix.carriers(i)) == 1 && len(in.Articles) > 1 {
-				add.Added = append(add.Added, s.text)
+			if len(arts) == 1 && s.tier != unusable && !s.continues && len(ix.carriers(i)) == 1 && len(in.Articles) > 1 {
+				add.Added = append(add.Added, s.shown())
 			}
 		}
 		type omission struct {
@@ -125,10 +126,13 @@ func additions(in Input, ix *storyIndex, ref []int) []storyline.Additions {
 				}
 			}
 			s := ix.sents[inst]
+			if s.continues {
+				continue // shown with the sentence it ends
+			}
 			if containsInt(ix.mayContain(inst), a) && containsText(ix.normText[a], s.norm) {
 				continue // carried inside a longer sentence of a
 			}
-			omitted = append(omitted, omission{s.text, s.article, s.pos})
+			omitted = append(omitted, omission{s.shown(), s.article, s.pos})
 		}
 		sort.SliceStable(omitted, func(x, y int) bool {
 			if omitted[x].art != omitted[y].art {

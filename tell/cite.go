@@ -24,6 +24,20 @@ type sentence struct {
 	words   int    // number of match tokens
 	group   int    // carry group: sentences linked by exact or near-identical matches
 	tier    int    // eligibility(text)
+	// continues is true when the sentence only ends a quotation the
+	// splitter cut ("But they will be.”"); quoted is the whole quoted
+	// sentence, verbatim, when this one opens such a quotation, else "".
+	continues bool
+	quoted    string
+}
+
+// shown is how additions and omissions show a sentence: whole when the
+// splitter cut it inside a quotation.
+func (s sentence) shown() string {
+	if s.quoted != "" {
+		return s.quoted
+	}
+	return s.text
 }
 
 // storyIndex holds every sentence of a story with the matches between them.

@@ -144,9 +144,13 @@ func newStoryIndex(articles []storyline.Article) *storyIndex {
 		var norms []string // the sentences' Normalize, when tiled
 		wordCount := 0
 		ix.byArticle[a] = make([]int, 0, len(raws))
+		joined, continues := quoteJoins(art.Text, raws)
 		for pos, raw := range raws {
 			text := stripDateline(raw)
-			s := sentence{article: a, pos: pos, text: text, norm: textutil.Normalize(text)}
+			s := sentence{article: a, pos: pos, text: text, norm: textutil.Normalize(text), continues: continues[pos]}
+			if joined[pos] != "" {
+				s.quoted = text + joined[pos][len(raw):]
+			}
 			tier, words, count := gradeAndTokenize(text)
 			s.tier = tier
 			if tiled {

@@ -10,8 +10,16 @@ import (
 type RelatedStory struct {
 	ID       string
 	Headline string
-	Date     time.Time
-	Score    float64
+	// Date places the story on the timeline; zero when unknown.
+	Date  time.Time
+	Score float64
+	// Lead is the related story's lead sentence, verbatim, when known, and
+	// Dates the date mentions the understand stage resolved in its
+	// articles. When Date is zero, the earliest day-precision date
+	// resolved in the lead places the story; without one it is listed
+	// apart from the timeline.
+	Lead  string
+	Dates []storyline.DateMention
 }
 
 // Input is everything known about one story.
@@ -26,10 +34,27 @@ type Input struct {
 // Options tunes the page.
 type Options struct {
 	SummarySentences int // 3-7; 5 when 0
+	// TimelineEntries caps the dated timeline entries; 10 when 0, none
+	// when negative.
+	TimelineEntries int
 }
 
 // DefaultSummarySentences is the summary length when Options leaves it 0.
 const DefaultSummarySentences = 5
+
+// DefaultTimelineEntries is the timeline length when Options leaves it 0.
+const DefaultTimelineEntries = 10
+
+// timelineLength is the requested timeline cap.
+func (o Options) timelineLength() int {
+	switch {
+	case o.TimelineEntries == 0:
+		return DefaultTimelineEntries
+	case o.TimelineEntries < 0:
+		return 0
+	}
+	return o.TimelineEntries
+}
 
 // summaryLength clamps the requested summary length to 3..7.
 func (o Options) summaryLength() int {
@@ -59,6 +84,6 @@ func Tell(in Input, opt Options) storyline.Telling {
 		page.Summary = summarize(in, ix, lead, canonicals, opt.summaryLength())
 		page.Additions = additions(in, ix, ref)
 	}
-	page.Timeline = timeline(in, ix)
+	page.Timeline = timeline(in, ix, lead, canonicals, ref, opt.timelineLength())
 	return page
 }

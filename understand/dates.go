@@ -296,12 +296,14 @@ func findDates(d *doc, docs []*doc, fallback [2]*anchor) []storyline.DateMention
 		}
 	}
 	out := make([]storyline.DateMention, 0, len(raws))
+	var story narrativeMonth
 	for i, r := range raws {
 		a := base
 		if m := matched[i]; m != nil {
 			a = m
 		}
 		dm := resolveDate(r, a, d.sents[r.sent])
+		dm = story.follow(r, dm, a)
 		dm.Article = d.art.ID
 		dm.Sentence = d.sents[r.sent]
 		out = append(out, dm)
@@ -485,4 +487,30 @@ func relativeOffset(r rawDate) (years, months, days int, gran string, ok bool) {
 		return 0, 0, 0, "day", true
 	}
 	return 0, 0, 0, "", false
+}
+
+// narrativeMonth is the last month-and-year a story's narrative named
+// ("in November 2016"): a bare month a few sentences later ("But by
+// December, they worsened") goes on in that narrative's year, not in
+// the year of publication.
+type narrativeMonth struct {
+	year, month, sent int
+}
+
+// follow records explicit month-year dates and re-dates a bare month that
+// continues a past narrative; other mentions pass unchanged.
+func (n *narrativeMonth) follow(r rawDate, dm storyline.DateMention, a *anchor) storyline.DateMention {
+	if !isRelativeKind(r.kind) && len(dm.Value) >= 7 {
+		n.year, n.month, n.sent = atoi(dm.Value[:4]), atoi(dm.Value[5:7]), r.sent
+		return dm
+	}
+	if r.kind != "month" || n.year == 0 || a == nil || r.sent-n.sent > 3 || n.year >= a.t.Year() {
+		return dm
+	}
+	month := parseMonth(r.groups[0])
+	if month <= n.month || month-n.month > 3 {
+		return dm
+	}
+	dm.Value = time.Date(n.year, time.Month(month), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+	return dm
 }

@@ -23,6 +23,11 @@ type mention struct {
 }
 
 // placePrepositions before a capitalised run make it a place: "in Fort Worth".
+// jobNouns name jobs that are not titles before a name: "a strategist at
+// Miller Tabak", "senior fellow at the Kohelet Policy Forum".
+var jobNouns = wordSet(`strategist fellow partner engineer economist analyst manager researcher scientist
+professor lecturer student employee worker staffer consultant trader investor`)
+
 var placePrepositions = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "across": true}
 
 // nameConnectors may stand inside a capitalised name: "Department of Defense".
@@ -291,6 +296,9 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 		prev = lower(toks[i-1].Text)
 	}
 	switch {
+	case prev == "at" && i >= 2 && toks[i-2].Word && !toks[i-2].Cap && (roleWords[lower(toks[i-2].Text)] || jobNouns[lower(toks[i-2].Text)]):
+		// "equity strategist at Miller Tabak": people work at organisations.
+		return append(out, mk(i, j, "organization", ""))
 	case placePrepositions[prev] && !(prev == "at" && j-i == 1) && !orgHeads[head] && !givenNames[first] && j-i <= 4 && !hasDigit(runText(sent, toks, i, j)):
 		return append(out, mk(i, j, "place", ""))
 	case orgHeads[head]:

@@ -71,6 +71,9 @@ func findEvents(d *doc, dates []storyline.DateMention) []storyline.Event {
 				}
 				typ = "request-talks"
 			}
+			if typ == "attack" && verbalAttack(toks, ti) {
+				typ = "criticize"
+			}
 			if ambiguousTriggers[w] && !verbPosition(toks, ti) {
 				continue // "the September 11 attacks", "U.S. requests"
 			}
@@ -85,8 +88,16 @@ func findEvents(d *doc, dates []storyline.DateMention) []storyline.Event {
 				if ti > 0 && (toks[ti-1].Text == "that" || toks[ti-1].Text == "which") {
 					continue // a relative clause whose antecedent is rarely a name
 				}
-				actor = eventActor(d, si, t.Start, lastPerson, prevActor, inQuote)
-				target = eventTarget(d, si, end, actor, inQuote)
+				if agent := byAgent(d, si, end, inQuote); agent != "" && pastParticiple(w) {
+					// "the move announced on Monday by Pompeo": a reduced
+					// passive; the agent after "by" acts.
+					actor, target = agent, ""
+				} else if reducedRelative(toks, ti) {
+					continue // "…, a deal announced this week": no actor stated
+				} else {
+					actor = eventActor(d, si, t.Start, lastPerson, prevActor, inQuote)
+					target = eventTarget(d, si, end, actor, inQuote)
+				}
 			}
 			if actor == "" && (target == "" || !transitiveTypes[typ]) || seen[typ+actor+target] {
 				continue
@@ -118,7 +129,25 @@ func findEvents(d *doc, dates []storyline.DateMention) []storyline.Event {
 }
 
 // ambiguousTriggers are nouns as often as verbs; they count only where a verb stands.
-var ambiguousTriggers = wordSet(`attack attacks request requests visits support meet deny blame threatened`)
+var ambiguousTriggers = wordSet(`attack attacks request requests visits support meet deny blame threatened shot`)
+
+// verbalTargets after "attacked" make it criticism, not violence:
+// "attacked each other's policies".
+var verbalTargets = wordSet(`policy policies plan plans proposal proposals remarks comments decision decisions record
+claims statement statements stance views position positions other's idea ideas bill budget`)
+
+// verbalAttack reports whether an attack trigger at ti takes a verbal target.
+func verbalAttack(toks []token, ti int) bool {
+	for k := ti + 1; k < len(toks) && k <= ti+4; k++ {
+		if verbalTargets[lower(toks[k].Text)] {
+			return true
+		}
+		if !toks[k].Word {
+			return false
+		}
+	}
+	return false
+}
 
 // transitiveTypes may be reported without an actor ("X was arrested").
 var transitiveTypes = map[string]bool{"arrest": true, "attack": true, "charge": true, "sanction": true}
@@ -312,3 +341,61 @@ func eventPlace(d *doc, si int, actor, target string) string {
 	}
 	return ""
 }
+
+// pastParticiple reports whether a trigger word can be a past participle.
+func pastParticiple(w string) bool {
+	return strings.HasSuffix(w, "ed") || w == "sought" || w == "bought" || w == "struck" || w == "shot" || w == "pulled out"
+}
+
+// byAgent is the entity named right after "by" within a few words of a
+// verb ("announced on Monday by US Secretary of State Mike Pompeo"), or "".
+func byAgent(d *doc, si, from int, inQuote func(int) bool) string {
+	sent := d.sents[si]
+	rest := sent[from:]
+	if i := strings.IndexAny(rest, ",;."); i >= 0 {
+		rest = rest[:i]
+	}
+	k := strings.Index(rest, " by ")
+	if k < 0 || len(strings.Fields(rest[:k])) > 4 {
+		return ""
+	}
+	start := from + k + len(" by ")
+	first := ""
+	for mi, m := range d.ments[si] {
+		e := d.ents[si][mi]
+		if e == nil || m.Start < start || m.Start > start+60 || m.End > from+len(rest) || inQuote(m.Start) {
+			continue
+		}
+		if e.ent.Type == "person" {
+			return e.ent.Name // "by US Secretary of State Mike Pompeo": the person, not "US"
+		}
+		if first == "" {
+			first = e.ent.Name
+		}
+	}
+	return first
+}
+
+// reducedRelative reports whether a participle follows a noun phrase that
+// is itself an object or an apposition ("condemned the move announced",
+// "…, a deal announced"): the verb then has no subject of its own.
+func reducedRelative(toks []token, ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
+		t := toks[k]
+		w := lower(t.Text)
+		switch w {
+		case "a", "an", "the", "this", "that", "its", "their", "his", "her":
+			if k == ti-1 || k == 0 {
+				return false
+			}
+			prev := lower(toks[k-1].Text)
+			return prev == "," || prepositions[prev] || strings.HasSuffix(prev, "ed") && !toks[k-1].Cap
+		}
+		if !t.Word || t.Cap || pronounSubjects[w] || auxiliaries[w] {
+			return false
+		}
+	}
+	return false
+}
+
+var auxiliaries = wordSet(`has have had was were is are be been being will would could can may might did does do not also`)

@@ -549,6 +549,7 @@ func nameKey(s string) string {
 
 func loadGazetteer() {
 	gazByKey = map[string]*gazEntry{}
+	gazAcronymOnly = map[string]bool{}
 	demonymOf = map[string]*gazEntry{}
 	add := func(block, typ string) {
 		for _, line := range strings.Split(block, "\n") {
@@ -567,6 +568,11 @@ func loadGazetteer() {
 				k := nameKey(n)
 				if _, dup := gazByKey[k]; !dup {
 					gazByKey[k] = e
+					if isAcronym(n) && !strings.Contains(n, ".") {
+						gazAcronymOnly[k] = true
+					}
+				} else if !isAcronym(n) {
+					delete(gazAcronymOnly, k)
 				}
 				if w := len(strings.Fields(n)); w > gazMaxLen {
 					gazMaxLen = w
@@ -583,10 +589,19 @@ func loadGazetteer() {
 	add(gazPeople, "person")
 }
 
+// gazAcronymOnly holds the keys known only as acronyms ("WHO", "IS"):
+// they match a name written in capitals, never a word such as "Who" or
+// "Is" opening a sentence or question.
+var gazAcronymOnly map[string]bool
+
 // lookupName returns the known entity a name denotes, or nil.
 func lookupName(name string) *gazEntry {
 	gazOnce.Do(loadGazetteer)
-	return gazByKey[nameKey(name)]
+	k := nameKey(name)
+	if gazAcronymOnly[k] && !isAcronym(name) {
+		return nil
+	}
+	return gazByKey[k]
 }
 
 // lookupDemonym returns the country an adjective such as "Iranian" stands for.

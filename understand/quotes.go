@@ -204,7 +204,15 @@ func findQuotes(d *doc) []storyline.Quote {
 				continue
 			}
 			verbs := p.speechVerbsIn(sStart, sEnd)
-			if len(verbs) == 0 || !reportingVerbs[verbs[0].word] {
+			if len(verbs) == 0 {
+				continue
+			}
+			if speaker, text, ok := p.inverted(sStart, sEnd, verbs[len(verbs)-1]); ok {
+				out = append(out, storyline.Quote{Speaker: speaker, Text: text, Verb: verbs[len(verbs)-1].word,
+					Article: d.art.ID, Sentence: strings.TrimSpace(p.text[sStart:sEnd])})
+				continue
+			}
+			if !reportingVerbs[verbs[0].word] {
 				continue
 			}
 			q := [2]int{sEnd, sEnd}
@@ -400,4 +408,42 @@ func (p *para) attribute(from, to int, q [2]int, lastPerson, lastOrg *entAcc) (s
 		}
 	}
 	return s, medium, verb
+}
+
+// invertingVerbs stand before their subject at the end of a sentence.
+var invertingVerbs = wordSet(`say says said adds added notes noted writes wrote explains explained`)
+
+// inverted reads reported speech whose attribution closes the sentence
+// with the verb before its subject: "…, says John Petrides, portfolio
+// manager at …" or "…, say officials." The speaker is the name (or
+// group) right after the verb; the text is the clause before the comma.
+func (p *para) inverted(from, to int, v speechVerb) (speaker, text string, ok bool) {
+	before := strings.TrimRight(p.text[from:v.start], " ")
+	if !strings.HasSuffix(before, ",") || !invertingVerbs[v.word] {
+		return "", "", false
+	}
+	text = strings.TrimSpace(strings.TrimSuffix(before, ","))
+	if len(strings.Fields(text)) < 4 || p.speechVerbsIn(from, v.start) != nil {
+		return "", "", false
+	}
+	rest := strings.TrimLeft(p.text[v.end:to], " ")
+	restAt := to - len(rest)
+	for _, det := range []string{"the ", "The "} {
+		if strings.HasPrefix(rest, det) {
+			rest, restAt = rest[len(det):], restAt+len(det)
+		}
+	}
+	for _, pm := range p.ments {
+		if pm.start == restAt && pm.e != nil {
+			if tail := strings.TrimSpace(p.text[pm.end:to]); tail != "" && !strings.HasPrefix(tail, ",") && !strings.HasPrefix(tail, ".") {
+				return "", "", false // "…, told US media this month that …": an object, not the speaker
+			}
+			return pm.e.ent.Name, text, true
+		}
+	}
+	ws := strings.Fields(rest)
+	if len(ws) > 0 && len(ws) <= 3 && groupSpeakers[lower(strings.Trim(ws[0], ".,"))] {
+		return strings.Trim(ws[0], ".,"), text, true
+	}
+	return "", "", false
 }

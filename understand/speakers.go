@@ -220,7 +220,10 @@ func reportedClause(s string, vStart, vEnd int) string {
 	for _, pre := range []string{"to ", "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday", "on Sunday", "last week", "on", "that ", ",", "in a statement"} {
 		after = strings.TrimSpace(strings.TrimPrefix(after, pre))
 	}
-	if len(strings.Fields(after)) >= 4 {
+	// "X, an official said on Wednesday according to Tasnim, just days
+	// after …": the medium and a time clause follow; X is what was said.
+	medium := strings.HasPrefix(after, "according to ")
+	if len(strings.Fields(after)) >= 4 && !medium {
 		return strings.TrimRight(after, " .")
 	}
 	before := s[:vStart]
