@@ -272,6 +272,8 @@ type TimelineEntry struct {
 	Article string `json:"article,omitempty"`
 	Story   string `json:"story,omitempty"`
 	Kind    string `json:"kind"` // "article", "event", "related"
+	// Citations lists every article carrying the entry's sentence.
+	Citations []Citation `json:"citations,omitempty"`
 }
 
 // Additions is what one article adds beyond the story's other copies, and

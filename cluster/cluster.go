@@ -96,7 +96,7 @@ func DefaultOptions() Options {
 		MaxPostings:      256,
 		PriorItems:       0,
 		MaxRedecide:      20000,
-		RevisitMembers:   32,
+		RevisitMembers:   8,
 	}
 }
 
@@ -135,8 +135,8 @@ type Clusterer struct {
 	kept     map[string]keptVector
 	keptIDs  []string
 	keptHead int
-	moved   map[string]string
-	pending map[int]bool // stories touched since the last Finish
+	moved    map[string]string
+	pending  map[int]bool // stories touched since the last Finish
 	// relDirty holds the stories whose relations need recomputing; links
 	// holds the symmetric relation scores between story indexes.
 	relDirty map[int]bool
@@ -275,7 +275,7 @@ func (c *Clusterer) newStory(id string, t time.Time) int {
 		id = base + "-" + itoa(n)
 	}
 	si := len(c.stories)
-	c.stories = append(c.stories, &story{id: id, seq: si, alive: true, centroid: map[int32]float64{}})
+	c.stories = append(c.stories, &story{id: id, seq: si, alive: true, centroid: map[int32]float64{}, decidedAt: c.items})
 	c.byID[id] = si
 	c.seen = append(c.seen, 0)
 	return si
@@ -300,7 +300,7 @@ func (c *Clusterer) absorb(it Item, f features, norm float64, si int) {
 }
 
 // place puts a member into story si: articles, span, centroid (the raw
-// vector at unit length, see vectorNorm) and index.
+// vector divided by norm, its weighted length) and index.
 func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 	s := c.stories[si]
 	if len(s.members) == 0 && s.founder == "" {

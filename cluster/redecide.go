@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"math"
 	"slices"
 	"sort"
 )
@@ -20,8 +19,9 @@ type revisitItem struct {
 	from int // the story it was in
 }
 
-// keptVector is an item's raw term vector and the norm it entered its
-// story's centroid with.
+// keptVector is an item's raw term vector and the norm (with the global
+// weights of the moment) it entered its story's centroid with, so that it
+// can be taken out exactly; deciding it again refreshes the norm.
 type keptVector struct {
 	vec  []weighted
 	norm float64
@@ -43,19 +43,6 @@ func (c *Clusterer) memberIndex(si int, id string) int {
 // assignments can be updated.
 func (c *Clusterer) Moved() map[string]string { return c.moved }
 
-// vectorNorm is the L2 norm of a raw (unweighted) term vector. Members
-// enter a centroid as raw vectors of unit length, so that a centroid does
-// not depend on the statistics of the moment each member arrived: the
-// global weights are applied, with the current statistics, only when the
-// centroid is compared.
-func vectorNorm(vec []weighted) float64 {
-	var sum float64
-	for _, w := range vec {
-		sum += w.weight * w.weight
-	}
-	return math.Sqrt(sum)
-}
-
 // keep stores an absorbed item's vector so that Finish can decide it
 // again, forgetting the oldest beyond MaxRedecide.
 func (c *Clusterer) keep(id string, v keptVector) {
@@ -72,10 +59,32 @@ func (c *Clusterer) keep(id string, v keptVector) {
 	}
 }
 
+// staleGrowth is the growth of the corpus after which a story's members
+// are decided again even when no new item went to it: the statistics
+// they were decided with (IDF, capitalisation) have changed enough to
+// change decisions. Growth is geometric, so each kept item is revisited
+// this way a bounded number of times, and it happens mostly while the
+// corpus is small, when each new document moves the statistics most.
+const staleGrowth = 1.5
+
+// staleStories returns the stories holding kept items whose members were
+// last decided when the corpus was smaller by staleGrowth.
+func (c *Clusterer) staleStories() map[int]bool {
+	stale := map[int]bool{}
+	limit := float64(c.items) / staleGrowth
+	for _, id := range c.keptIDs[c.keptHead:] {
+		si, ok := c.itemStory[id]
+		if ok && c.stories[si].alive && float64(c.stories[si].decidedAt) < limit {
+			stale[si] = true
+		}
+	}
+	return stale
+}
+
 // revisitSet lists the items Finish decides again, in arrival order: the
 // items Added since the last Finish, and the RevisitMembers most recent
-// members of each story they are in (earlier batches' items, restored
-// items and copies Joined to a story alike). A decision taken early, with
+// members of each story they are in and of each stale story (earlier
+// batches' items, restored items and copies Joined to a story alike). A decision taken early, with
 // few documents seen or before the articles that tell two events apart
 // arrived, is then not frozen by the batch boundary: the outcome depends
 // much less on how the stream was cut into batches. Only items whose
@@ -94,7 +103,7 @@ func (c *Clusterer) revisitSet() []revisitItem {
 		chosen[m.id] = true
 		out = append(out, revisitItem{m: m, keptVector: kv, from: si})
 	}
-	touched := map[int]bool{}
+	touched := c.staleStories()
 	for _, b := range c.batch {
 		si, ok := c.itemStory[b.id]
 		if !ok {
@@ -111,6 +120,7 @@ func (c *Clusterer) revisitSet() []revisitItem {
 	}
 	sort.Ints(stories)
 	for _, si := range stories {
+		c.stories[si].decidedAt = c.items
 		ms := c.stories[si].members
 		for i := len(ms) - 1; i >= 0 && i >= len(ms)-c.opt.RevisitMembers; i-- {
 			add(si, ms[i])
@@ -121,11 +131,11 @@ func (c *Clusterer) revisitSet() []revisitItem {
 }
 
 // redecide takes the revisit set out of its stories and adds it again in
-// arrival order, scored with the current statistics. The first items of
+// arrival order, scored (and normalised) with the current statistics. The first items of
 // a batch were decided with few documents seen, when IDF cannot tell a
 // region's names from its stop words; deciding again removes most of
-// that order dependence. An item that starts a story restarts the one it
-// was in when that story is left empty (its id survives). Stories left
+// that order dependence. A founding item that starts a story again
+// restarts the one it founded when it is left empty. Stories left
 // empty are redirected to the story their founding item ended in. It
 // returns the redirects and the story each revisited item was in before.
 func (c *Clusterer) redecide() (map[string]string, map[string]string) {

@@ -60,6 +60,11 @@ func TestSplitBatchesGiveOneBatchStories(t *testing.T) {
 	if got := partition(c.Stories()); got != want {
 		t.Fatalf("one batch: partition %q, want %q", got, want)
 	}
+	// With the raw seeds (no dates, no copies) one split in 30 still
+	// differs: 001, 002 and 004 first leave three singletons (three
+	// documents give IDF little to go on), and the second batch, which
+	// touches neither 002's nor 004's story, does not revisit them.
+	const minRight = 29
 	for _, restore := range []bool{false, true} {
 		right := 0
 		for mask := 1; mask < 1<<len(items)-1; mask++ {
@@ -70,5 +75,8 @@ func TestSplitBatchesGiveOneBatchStories(t *testing.T) {
 			}
 		}
 		t.Logf("restore=%v: %d of 30 splits right", restore, right)
+		if right < minRight {
+			t.Errorf("restore=%v: only %d of 30 two-batch splits give the one-batch stories (want >= %d)", restore, right, minRight)
+		}
 	}
 }

@@ -39,6 +39,9 @@ type story struct {
 	active int
 	// version counts changes, so Finish can tell outdated pair scores.
 	version int
+	// decidedAt is the corpus size (items absorbed) when Finish last
+	// decided the story's recent members again, or when it was created.
+	decidedAt int
 }
 
 // member is one article of a story.

@@ -83,9 +83,9 @@ type Index struct {
 	ends      arena16
 
 	// Per-query scratch, reused so that Add allocates little.
-	one       prepared      // the text Add and Insert analyse
-	batch     [2][]prepared // AddBatch's double buffer of analysed texts
-	seen      []uint32      // query number that last saw each document
+	one       prepared               // the text Add and Insert analyse
+	batch     [batchAhead][]prepared // AddBatch's ring of analysed chunks
+	seen      []uint32               // query number that last saw each document
 	query     uint32
 	cands     []uint32
 	sentCount map[uint32]int

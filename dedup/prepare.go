@@ -96,10 +96,14 @@ func substantiveHashes(words, ends []uint16, dst []uint32) []uint32 {
 	return slices.Compact(dst)
 }
 
-// batchChunk is how many texts AddBatch analyses ahead of the search:
-// large enough to amortise the hand-over, small enough that the two
-// buffers of analysed texts stay around a megabyte.
-const batchChunk = 256
+// AddBatch analyses texts in chunks of batchChunk, up to batchAhead-1
+// chunks ahead of the search: chunks large enough to amortise the
+// hand-over, few enough that the buffers of analysed texts stay at a few
+// megabytes.
+const (
+	batchChunk = 256
+	batchAhead = 4
+)
 
 // AddBatch is Add for each (ids[i], texts[i]) in order: out[i] is what
 // Add(ids[i], texts[i]) would return after the texts before it, exactly.
@@ -145,7 +149,7 @@ func (ix *Index) eachPrepared(texts []string, fn func(i int, p *prepared)) {
 	start := func(chunk int) *sync.WaitGroup {
 		lo := chunk * batchChunk
 		part := texts[lo:min(lo+batchChunk, len(texts))]
-		buf := ix.batch[chunk%2]
+		buf := ix.batch[chunk%batchAhead]
 		var wg sync.WaitGroup
 		var next atomic.Int64
 		for range min(workers, len(part)) {
@@ -163,15 +167,22 @@ func (ix *Index) eachPrepared(texts []string, fn func(i int, p *prepared)) {
 		}
 		return &wg
 	}
+	// Chunk c is analysed in ix.batch[c%batchAhead]; when the search
+	// reaches it, the chunks after it are already being analysed, so that
+	// the workers stay busy while the search catches up.
 	chunks := (len(texts) + batchChunk - 1) / batchChunk
-	pending := start(0)
+	var pending []*sync.WaitGroup
+	for c := range min(batchAhead-1, chunks) {
+		pending = append(pending, start(c))
+	}
 	for c := 0; c < chunks; c++ {
-		pending.Wait()
-		if c+1 < chunks {
-			pending = start(c + 1)
+		pending[0].Wait()
+		pending = pending[1:]
+		if c+batchAhead-1 < chunks {
+			pending = append(pending, start(c+batchAhead-1))
 		}
 		lo := c * batchChunk
-		buf := ix.batch[c%2]
+		buf := ix.batch[c%batchAhead]
 		for k := range min(batchChunk, len(texts)-lo) {
 			fn(lo+k, &buf[k])
 		}

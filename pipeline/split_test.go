@@ -10,7 +10,7 @@ import (
 )
 
 // minSplitsRight is the floor this test holds the clusterer to.
-const minSplitsRight = 20
+const minSplitsRight = 30
 
 // TestSplitBatchesGiveSameStories ingests the seeds in two runs, for every
 // way of splitting them, and counts how often the stories come out as one

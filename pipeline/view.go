@@ -8,6 +8,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/tell"
+	"github.com/storyline-news/storyline/textutil"
 	"github.com/storyline-news/storyline/understand"
 )
 
@@ -227,7 +228,15 @@ func (r *Reader) View(st storyline.Story) StoryView {
 		}
 		oa := r.storyArticles(other)
 		context = append(context, oa...)
-		related = append(related, tell.RelatedStory{ID: other.ID, Headline: r.headline(other, oa), Date: other.First, Score: rel.Score})
+		rs := tell.RelatedStory{ID: other.ID, Headline: r.headline(other, oa), Date: other.First, Score: rel.Score}
+		if rs.Date.IsZero() && len(oa) > 0 {
+			// Undated: let its own resolved dates place it on the timeline.
+			if lead := textutil.Sentences(oa[0].Text); len(lead) > 0 {
+				rs.Lead = lead[0]
+			}
+			rs.Dates = understand.Analyze(oa, nil).Dates
+		}
+		related = append(related, rs)
 	}
 	analysis := understand.Analyze(arts, context)
 	v.Telling = tell.Tell(tell.Input{Story: st, Articles: trustedDates(arts), Groups: v.Copies.Groups, Analysis: analysis, Related: related}, r.opt.Tell)

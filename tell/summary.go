@@ -218,7 +218,7 @@ func summarize(in Input, ix *storyIndex, lead int, canonicals map[int]bool, k in
 						gain += topics.weight[t]
 					}
 				}
-				rel := 0.55*central[g] + 0.25*leadPos[g] + 0.2*math.Min(1, gain)
+				rel := 0.4*central[g] + 0.4*leadPos[g] + 0.2*math.Min(1, gain)
 				if eventSent[ix.sents[reps[g]].norm] {
 					rel += 0.05
 				}

@@ -85,5 +85,31 @@ func Tell(in Input, opt Options) storyline.Telling {
 		page.Additions = additions(in, ix, ref)
 	}
 	page.Timeline = timeline(in, ix, lead, canonicals, ref, opt.timelineLength())
+	citeTimeline(in, ix, page.Timeline)
 	return page
+}
+
+// citeTimeline cites, for each event entry, every article carrying its
+// sentence, with the summary's own predicate (so as correct as its
+// citations); a report or related entry cites its article alone.
+func citeTimeline(in Input, ix *storyIndex, entries []storyline.TimelineEntry) {
+	at := map[string]int{}
+	for i, a := range in.Articles {
+		if _, ok := at[a.ID]; !ok {
+			at[a.ID] = i
+		}
+	}
+	for k, e := range entries {
+		a, ok := at[e.Article]
+		if !ok {
+			continue
+		}
+		if e.Kind == "event" {
+			if i := locate(ix, a, e.Text); i >= 0 {
+				entries[k].Citations = ix.citations(ix.carriers(i))
+				continue
+			}
+		}
+		entries[k].Citations = []storyline.Citation{{Article: e.Article, Outlet: in.Articles[a].Outlet}}
+	}
 }

@@ -82,6 +82,20 @@ func checkCitations(t *testing.T, arts []storyline.Article, page storyline.Telli
 			}
 		}
 	}
+	for _, e := range page.Timeline {
+		if e.Kind != "event" {
+			continue
+		}
+		if len(e.Citations) == 0 || e.Citations[0].Article != e.Article {
+			t.Fatalf("timeline entry %q: citations %+v should start with its article %s", e.Text, e.Citations, e.Article)
+		}
+		for _, c := range e.Citations {
+			a, ok := articleByID(arts, c.Article)
+			if !ok || !independentCarries(a.Text, e.Text) {
+				t.Errorf("timeline entry cites %s, which does not carry %q", c.Article, e.Text)
+			}
+		}
+	}
 }
 
 // independentCarries re-checks a citation without the package's index:

@@ -97,9 +97,9 @@ func runStory(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		return exitOn(stderr, writeJSON(stdout, v))
 	case "md", "markdown":
-		return exitOn(stderr, tell.WriteMarkdown(stdout, v.Story, v.Telling, v.Full))
+		return exitOn(stderr, tell.WriteMarkdown(stdout, v.Story, v.Telling, v.Full, v.Copies.Groups...))
 	case "text":
-		return exitOn(stderr, tell.WriteText(stdout, v.Story, v.Telling, v.Full))
+		return exitOn(stderr, tell.WriteText(stdout, v.Story, v.Telling, v.Full, v.Copies.Groups...))
 	}
 	fmt.Fprintf(stderr, "storyline story: unknown format %q (text, md, json)\n", *format)
 	return 2

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/tell"
 )
 
 // printStoryBrief prints a story as `run` and `stories` show it: headline,
@@ -38,11 +39,15 @@ func printStoryBrief(w io.Writer, v pipeline.StoryView) {
 		fmt.Fprintf(w, "  - %s %s\n      %s\n", a.ID, a.Source, strings.Join(facts, " · "))
 	}
 	if len(v.Summary) > 0 {
+		name := map[string]string{}
+		for _, a := range v.Full {
+			name[a.ID] = tell.SourceName(a)
+		}
 		fmt.Fprintln(w, "  Summary:")
 		for _, s := range v.Summary {
 			var cites []string
 			for _, c := range s.Citations {
-				cites = append(cites, orNone(c.Outlet)+" "+c.Article)
+				cites = append(cites, name[c.Article]+" "+c.Article)
 			}
 			fmt.Fprintf(w, "    • %s [%s]\n", s.Text, strings.Join(cites, "; "))
 		}
