@@ -68,8 +68,9 @@ type Options struct {
 	// Joined) are kept for it.
 	MaxRedecide int
 	// RevisitMembers is how many of the most recent members of each story
-	// a batch's items went to Finish decides again with them, so that an
-	// early decision is not frozen by a batch boundary.
+	// a batch's items went to (and of each story decided when the corpus
+	// was much smaller) Finish decides again with them, so that an early
+	// decision is not frozen by a batch boundary.
 	RevisitMembers int
 	// PriorItems is a number of pseudo-items added to the corpus size in
 	// IDF, so that a small corpus does not flatten its names' weights.

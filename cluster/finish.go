@@ -18,10 +18,14 @@ const maxRelated = 5
 // Finish runs the deterministic end-of-batch pass and returns the
 // redirects old story id -> surviving id made by it. Online assignment
 // depends on arrival order: an article that came before its story's other
-// articles may have founded a story of its own. Finish merges the stories
-// touched since the last Finish with any story whose centroid is similar
-// enough, best pair first, until no pair reaches MergeThreshold. The
-// older story (the one created first) survives and keeps its id.
+// articles may have founded a story of its own. Finish first decides
+// again, with the current statistics, the batch's items together with the
+// recent members of the stories they went to and of the stories decided
+// when the corpus was much smaller (see revisitSet), so that the outcome
+// depends little on where the stream was cut into batches. It then merges
+// the stories touched with any story whose centroid is similar enough,
+// best pair first, until no pair reaches MergeThreshold. The older story
+// (the one created first) survives and keeps its id.
 func (c *Clusterer) Finish() map[string]string {
 	made, before := c.redecide()
 	for _, b := range c.batch {

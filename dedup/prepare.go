@@ -187,6 +187,9 @@ func (ix *Index) eachPrepared(texts []string, fn func(i int, p *prepared)) {
 			fn(lo+k, &buf[k])
 		}
 	}
+	// Let the buffers go: a batch of very long texts would otherwise keep
+	// their large buffers alive between batches.
+	ix.batch = [batchAhead][]prepared{}
 }
 
 // bsigStore keeps the b-bit signature of each document in fixed chunks,
