@@ -93,8 +93,11 @@ type ClusterResult struct {
 	ClusterScores
 	// ItemsPerSec times the clustering step only (Add, and Finish in batch).
 	ItemsPerSec float64 `json:"items_per_sec"`
-	// Finished scores the same order after the end-of-batch Finish pass.
-	Finished    ClusterScores       `json:"finished"`
+	// The embedded scores are Storyline's stories: items fed in order with
+	// Finish after every FinishEvery items and at the end, as ingest runs
+	// it after each batch. Online scores the same order at Add time,
+	// before any Finish pass: the purely online decisions.
+	Online      ClusterScores       `json:"online"`
 	WorstMerges []ClusterMix        `json:"worst_merges,omitempty"`
 	WorstSplits []ClusterMix        `json:"worst_splits,omitempty"`
 	Spread      *ClusterSpread      `json:"spread,omitempty"`
@@ -151,13 +154,9 @@ func Cluster(path string, opt ClusterOptions) (ClusterResult, error) {
 	res := ClusterResult{File: path, Order: order}
 	batch := order == "batch"
 	onlineLabels, finishedLabels, elapsed := clusterRun(ordered, copts, batch, opt.FinishEvery)
-	res.ClusterScores = clusterScore(ordered, onlineLabels)
-	res.Finished = clusterScore(ordered, finishedLabels)
-	primary := onlineLabels
-	if batch {
-		res.ClusterScores = res.Finished
-		primary = finishedLabels
-	}
+	res.Online = clusterScore(ordered, onlineLabels)
+	res.ClusterScores = clusterScore(ordered, finishedLabels)
+	primary := finishedLabels
 	if elapsed > 0 {
 		res.ItemsPerSec = float64(len(ordered)) / elapsed.Seconds()
 	}
@@ -179,11 +178,8 @@ func Cluster(path string, opt ClusterOptions) (ClusterResult, error) {
 	for _, th := range opt.Thresholds {
 		o := copts
 		o.Threshold = th
-		onl, finl, _ := clusterRun(ordered, o, batch, opt.FinishEvery)
-		s := clusterScore(ordered, onl)
-		if batch {
-			s = clusterScore(ordered, finl)
-		}
+		_, finl, _ := clusterRun(ordered, o, batch, opt.FinishEvery)
+		s := clusterScore(ordered, finl)
 		res.Sweep = append(res.Sweep, ClusterSweepPoint{Threshold: th, BCubedF1: s.BCubedF1, PairF1: s.PairF1, Pred: s.PredClusters})
 	}
 	return res, nil
