@@ -75,6 +75,24 @@ type Options struct {
 	// PriorItems is a number of pseudo-items added to the corpus size in
 	// IDF, so that a small corpus does not flatten its names' weights.
 	PriorItems float64
+
+	// StoryIDF mixes the inverse story frequency (how many live stories
+	// hold a term) into the term weight, as a weighted geometric mean: 0
+	// is item IDF alone, 1 story IDF alone. Item IDF undervalues the names
+	// of a big story (many items, yet one story), which are exactly the
+	// terms that tell it from the others.
+	StoryIDF float64
+	// CentroidPower raises a story's centroid weights to this power (1:
+	// plain sum) before comparing: a saturating term frequency, as in
+	// BM25, so that a story's few dominant words do not drown the rest
+	// of its vocabulary when a short headline is scored against it.
+	CentroidPower float64
+	// TinySize, AttachThreshold and AttachMargin let Finish fold stories
+	// of at most TinySize articles into the story they clearly point to
+	// (see attachTiny); TinySize 0 turns that off.
+	TinySize        int
+	AttachThreshold float64
+	AttachMargin    float64
 }
 
 // DefaultOptions are the settings the evaluations were run with.
@@ -98,6 +116,11 @@ func DefaultOptions() Options {
 		PriorItems:       0,
 		MaxRedecide:      20000,
 		RevisitMembers:   8,
+		StoryIDF:         0,
+		CentroidPower:    1,
+		TinySize:         0,
+		AttachThreshold:  0.08,
+		AttachMargin:     1.5,
 	}
 }
 
@@ -142,6 +165,8 @@ type Clusterer struct {
 	// holds the symmetric relation scores between story indexes.
 	relDirty map[int]bool
 	links    map[int]map[int]float64
+	// alive counts the live stories (the N of story IDF).
+	alive int
 }
 
 // New returns an empty clusterer with DefaultOptions.
@@ -279,6 +304,7 @@ func (c *Clusterer) newStory(id string, t time.Time) int {
 	c.stories = append(c.stories, &story{id: id, seq: si, alive: true, centroid: map[int32]float64{}, decidedAt: c.items})
 	c.byID[id] = si
 	c.seen = append(c.seen, 0)
+	c.alive++
 	return si
 }
 
@@ -327,6 +353,7 @@ func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 			if _, ok := s.centroid[w.term]; !ok {
 				c.post(w.term, si)
 				s.order = append(s.order, w.term)
+				c.lex.terms[w.term].stories++
 			}
 			s.centroid[w.term] += w.weight / norm
 		}

@@ -24,6 +24,13 @@ type term struct {
 	// written with and without a capital in sentence-case text: a word
 	// mostly capitalised where capitals are not required is a proper noun.
 	capitalised, lower int32
+	// stories counts the stories whose centroid holds the term.
+	stories int32
+	// weight caches the global weight computed when the corpus held
+	// weightAt-1 items and weightStories live stories (see globalWeight).
+	weight        float64
+	weightAt      int
+	weightStories int
 	// name marks multiword names (capitalised phrases).
 	name bool
 }

@@ -33,7 +33,8 @@ func (c *Clusterer) Finish() map[string]string {
 			before[b.id] = b.story
 		}
 	}
-	c.mergeTouched(made)
+	touched := c.mergeTouched(made)
+	c.attachTiny(touched, made)
 	// Resolve chains (a -> b, then b -> c) to the final survivor.
 	for _, old := range sortedKeys(made) {
 		made[old] = c.resolve(old)
@@ -56,7 +57,7 @@ func (c *Clusterer) Finish() map[string]string {
 
 // mergeTouched merges the stories touched since the last call with any
 // story similar enough, best pair first, recording the redirects.
-func (c *Clusterer) mergeTouched(made map[string]string) {
+func (c *Clusterer) mergeTouched(made map[string]string) []int {
 	var touched []int
 	for si := range c.pending {
 		if c.stories[si].alive {
@@ -85,6 +86,36 @@ func (c *Clusterer) mergeTouched(made map[string]string) {
 		survivor, gone := c.merge(p.a, p.b)
 		made[c.stories[gone].id] = c.stories[survivor].id
 		c.pushPairs(pq, survivor)
+	}
+	return touched
+}
+
+// attachTiny folds each touched story of at most TinySize articles into
+// its most similar story when the similarity reaches AttachThreshold and
+// beats the runner-up's by AttachMargin: a headline too short to reach
+// the join threshold anywhere is still best placed with the one story it
+// clearly points to, while one that points to several stays apart.
+func (c *Clusterer) attachTiny(touched []int, made map[string]string) {
+	if c.opt.TinySize <= 0 {
+		return
+	}
+	for _, si := range touched {
+		s := c.stories[si]
+		if !s.alive || s.size > c.opt.TinySize {
+			continue
+		}
+		ranked := c.rankExcept(c.storyQuery(s), s.first, s.last, si)
+		if len(ranked) == 0 || ranked[0].score < c.opt.AttachThreshold {
+			continue
+		}
+		if len(ranked) > 1 && ranked[0].score < c.opt.AttachMargin*ranked[1].score {
+			continue
+		}
+		if c.stories[ranked[0].story].size <= s.size {
+			continue
+		}
+		survivor, gone := c.merge(si, ranked[0].story)
+		made[c.stories[gone].id] = c.stories[survivor].id
 	}
 }
 
@@ -127,6 +158,8 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 		if _, ok := keep.centroid[id]; !ok {
 			c.post(id, a)
 			keep.order = append(keep.order, id)
+		} else {
+			c.lex.terms[id].stories--
 		}
 		keep.centroid[id] += w
 		delete(gone.centroid, id) // a term listed twice is added once
@@ -151,6 +184,7 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	keep.version++
 	c.relDirty[a], c.relDirty[b] = true, true
 	gone.alive = false
+	c.alive--
 	gone.centroid = nil
 	gone.order, gone.weighted = nil, nil
 	gone.members = nil

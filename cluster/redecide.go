@@ -177,6 +177,7 @@ func (c *Clusterer) unplace(r revisitItem, si int) {
 					s.centroid[w.term] = v
 				} else {
 					delete(s.centroid, w.term)
+					c.lex.terms[w.term].stories--
 				}
 			}
 		}
@@ -205,6 +206,10 @@ func (c *Clusterer) retireEmpty(redirects map[string]string) {
 	for _, si := range emptied {
 		s := c.stories[si]
 		s.alive = false
+		c.alive--
+		for id := range s.centroid {
+			c.lex.terms[id].stories--
+		}
 		s.centroid = nil
 		s.order, s.weighted = nil, nil
 		delete(c.byID, s.id)

@@ -78,17 +78,43 @@ type query struct {
 // frequency raised for proper nouns and names.
 func (c *Clusterer) globalWeight(id int32) float64 {
 	t := &c.lex.terms[id]
+	// The weight changes only with the corpus and the stories: it is
+	// cached until either changes (a story's norm reads hundreds of them).
+	if t.weightAt == c.items+1 && t.weightStories == c.alive {
+		return t.weight
+	}
 	// PriorItems pseudo-items that hold no term keep IDF meaningful while
 	// the corpus is small (a handful of articles about one region would
 	// otherwise make its names look like stop words).
 	n := float64(c.items) + c.opt.PriorItems
 	df := float64(t.df)
 	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	if b := c.opt.StoryIDF; b > 0 {
+		ns, sf := float64(c.alive), float64(t.stories)
+		sidf := math.Log(1 + (ns-sf+0.5)/(sf+0.5))
+		idf = math.Pow(idf, 1-b) * math.Pow(sidf, b)
+	}
 	proper := 1.0
 	if !t.name {
 		proper = float64(t.capitalised) / float64(t.capitalised+t.lower+2)
 	}
-	return idf * (1 + c.opt.ProperBoost*proper)
+	t.weight, t.weightAt, t.weightStories = idf*(1+c.opt.ProperBoost*proper), c.items+1, c.alive
+	return t.weight
+}
+
+// saturate raises a centroid weight to the power p, with square roots for
+// the usual powers (math.Pow costs several times more).
+func saturate(w, p float64) float64 {
+	switch p {
+	case 0, 1:
+		return w
+	case 0.5:
+		return math.Sqrt(w)
+	case 0.75:
+		r := math.Sqrt(w)
+		return r * math.Sqrt(r)
+	}
+	return math.Pow(w, p)
 }
 
 // query weights an item's features with the current statistics.
@@ -125,6 +151,7 @@ func (c *Clusterer) storyNorm(s *story) float64 {
 			}
 			c.mark[id] = c.markStamp
 			kept = append(kept, id)
+			w = saturate(w, c.opt.CentroidPower)
 			wg := w * c.globalWeight(id)
 			s.weighted = append(s.weighted, weighted{id, wg})
 			sum += wg * wg
@@ -422,6 +449,7 @@ func (c *Clusterer) prune(s *story) {
 	})
 	for _, w := range all[limit:] {
 		delete(s.centroid, w.term)
+		c.lex.terms[w.term].stories--
 	}
 	s.stale = true
 }

@@ -17,7 +17,7 @@ func batchCorpus(t *testing.T) (ids, texts []string) {
 		ids = append(ids, fmt.Sprintf("t%04d", len(ids)))
 		texts = append(texts, text)
 	}
-	for round := 0; len(texts) < 5*batchChunk+17; round++ {
+	for round := 0; len(texts) < max(5*batchChunk+17, 600); round++ {
 		for i, s := range seeds {
 			paras := strings.Split(s.Text, "\n\n")
 			switch round % 4 {

@@ -58,13 +58,17 @@ func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load store: %w", err)
 	}
+	var ids, texts []string
+	for _, as := range assignments {
+		if a, ok := e.current[as.Article]; ok && copyCheckable(a) {
+			ids, texts = append(ids, a.ID), append(texts, a.Text)
+		}
+	}
+	e.index.InsertBatch(ids, texts) // signs the texts on all cores
 	for _, as := range assignments {
 		a, ok := e.current[as.Article]
 		if !ok {
 			continue
-		}
-		if copyCheckable(a) {
-			e.index.Insert(a.ID, a.Text)
 		}
 		e.clusters.Join(item(a), as.Story)
 		e.storyOf[a.ID] = as.Story
@@ -256,16 +260,26 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 		}
 		return fresh[i].ID < fresh[j].ID
 	})
+	// Copy detection does not depend on clustering: sign the batch's texts
+	// on all cores, then search and index them in order (AddBatch returns
+	// exactly what Add would, text by text).
+	var ids, texts []string
+	for _, a := range fresh {
+		if copyCheckable(a) {
+			ids, texts = append(ids, a.ID), append(texts, a.Text)
+		}
+	}
+	copies := map[string][]dedup.Pair{}
+	for i, found := range e.index.AddBatch(ids, texts) {
+		copies[ids[i]] = found
+	}
 	var pairs []dedup.Pair
 	for _, a := range fresh {
 		e.current[a.ID] = a
 		batch.Articles = append(batch.Articles, a)
 		sum.New++
-		var found []dedup.Pair
-		if copyCheckable(a) {
-			found = e.index.Add(a.ID, a.Text)
-			pairs = append(pairs, found...)
-		}
+		found := copies[a.ID]
+		pairs = append(pairs, found...)
 		var as storyline.Assignment
 		if best, ok := closestCopy(found); ok {
 			// An exact or near-duplicate copy is the same article: it

@@ -9,8 +9,9 @@
 // and context; aliases merge through normalised keys, surnames, role
 // phrases ("Iran's Supreme Leader") and a transliteration rule for person
 // names (Qasemi = Ghasemi). Quotes, dates and events are rules over the
-// same tokens. Files: tokens.go, entities.go (names), gazetteer.go and
-// lexicon.go (word lists), aliases.go (merging, MergeEntities), quotes.go
+// same tokens. Files: tokens.go, entities.go (names), teams.go (sports
+// teams in match reports), gazetteer.go (lookup) with gaz_places.go,
+// gaz_orgs.go, gaz_people.go and lexicon.go (word lists), aliases.go (merging, MergeEntities), quotes.go
 // and speakers.go (attribution), dates.go and anchors.go (resolution),
 // events.go, drift.go, understand.go (Analyze).
 package understand

@@ -20,6 +20,7 @@ type mention struct {
 	Guess     bool // typed "person" by default, without a first name or role
 	InRole    bool // named inside a person's title ("US" in "US President Donald Trump")
 	Headline  bool // in a headline or subhead: resolves to known names only
+	Team      bool // a place standing for its sports team ("Minnesota beat Buffalo")
 }
 
 // placePrepositions before a capitalised run make it a place: "in Fort Worth".
@@ -66,7 +67,7 @@ func mentionsOf(sent string, toks []token, idx int) []mention {
 				if u.Word && u.Cap {
 					j++
 					// Middle initials and suffixes: "Elizabeth A. Burton", "Carlineo Jr.".
-					if j < len(toks) && toks[j].Text == "." && (len(u.Text) == 1 || u.Text == "Jr" || u.Text == "Sr" || roleWords[lower(u.Text)]) {
+					if j < len(toks) && toks[j].Text == "." && (len(u.Text) == 1 || u.Text == "Jr" || u.Text == "Sr" || u.Text == "St" || u.Text == "Mt" || u.Text == "Ft" || roleWords[lower(u.Text)]) {
 						if u.Text == "Jr" || u.Text == "Sr" {
 							j++
 							break
@@ -89,7 +90,10 @@ func mentionsOf(sent string, toks []token, idx int) []mention {
 				// "Securities and Exchange Commission": "and" joins when the
 				// name goes on to an organisation head.
 				if u.Word && (u.Text == "and" || u.Text == "&") && j+1 < len(toks) && toks[j+1].Word && toks[j+1].Cap {
-					if e := capRunEnd(toks, j+1); orgHeads[lower(toks[e-1].Text)] && lookupName(runText(sent, toks, i, j)) == nil {
+					// Not when the left part is a name of its own: "SpaceX and Tyvak
+					// Systems", "Ceres Robotics and Tyvak Systems".
+					if e := capRunEnd(toks, j+1); orgHeads[lower(toks[e-1].Text)] && lookupName(runText(sent, toks, i, j)) == nil &&
+						!orgHeads[lower(toks[j-1].Text)] && !innerCapital(toks[j-1].Text) {
 						j = e
 						continue
 					}
@@ -118,6 +122,7 @@ func mentionsOf(sent string, toks []token, idx int) []mention {
 		out = append(out, classifyRun(sent, toks, i, j, idx)...)
 		i = j
 	}
+	markTeams(toks, out)
 	return out
 }
 
@@ -283,6 +288,7 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 	// A run that starts with a known place and goes on ("US Taliban") is split.
 	for k := j - 1; k > i; k-- {
 		if e := lookupName(runText(sent, toks, i, k)); e != nil && e.Type == "place" && !orgHeads[lastHyphenPart(lower(toks[j-1].Text))] && !placeHeads[lower(toks[j-1].Text)] &&
+			!hasOrgHead(toks, k, j) && !(k == i+1 && j == k+1 && givenNames[lower(toks[i].Text)]) &&
 			!sentenceStarters[lower(toks[k].Text)] && !notNames[lower(toks[k].Text)] {
 			m := mk(i, k, e.Type, e.Subtype)
 			m.Entity = e.Name
@@ -414,4 +420,15 @@ func roleKey(role string) string {
 		parts = append(parts, lower(t.Text))
 	}
 	return strings.Join(parts, " ")
+}
+
+// innerCapital reports a capital after the first letter ("SpaceX",
+// "WeWork"): a brand written as one word, not part of a longer name.
+func innerCapital(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }

@@ -38,7 +38,9 @@ organisation office service services network news times post journal telegraph t
 media television tv radio channel church hospital museum team index productions awards suites hotel hotels shelter clinic library zoo theater theatre studios entertainment motors
 systems technologies labs capital partners exchange board embassy mission brigade regiment division front
 movement coalition alliance cabinet laboratory academy institution trust reserve command agency's
-brothers records publishing magazine gazette daily insider`)
+brothers records publishing magazine gazette daily insider unit robotics aerospace
+machines foundry dynamics electronics pharmaceuticals therapeutics biosciences semiconductor software
+solutions logistics observatory`)
 
 // placeHeads end place names: "Tarrant County", "Nangarhar Province".
 var placeHeads = wordSet(`city county province state region district island islands street avenue road
@@ -72,6 +74,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday
 muslim muslims islamic islam christian christians jewish jews shiite shi'ite shiites shi'ites shia sunni sunnis
 catholic protestant western eastern northern southern arab arabs kurdish kurds european africans
+african asian asians hispanic hispanics latino latinos democratic
 tv ceo cfo ipo gdp am pm ok faq
 god allah internet web covid coronavirus english latin
 i i'm i've i'd i'll`)

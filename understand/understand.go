@@ -100,7 +100,7 @@ func resolveEntities(reg *registry, docs []*doc) {
 		for si := range d.ments {
 			for mi := range d.ments[si] {
 				m := &d.ments[si][mi]
-				if m.Type == "" || m.RoleOnly != "" || m.Headline && m.Entity == "" || (m.Entity == "" && len(reg.partsOf(m.Name)) < 2 && !isAcronym(m.Name)) {
+				if m.Type == "" || m.RoleOnly != "" || m.Headline && m.Entity == "" || m.Entity == "" && shouted(m.Name, reg.vocab) || (m.Entity == "" && len(reg.partsOf(m.Name)) < 2 && !isAcronym(m.Name)) {
 					continue // single words wait for the full names (pass two)
 				}
 				e := reg.register(m)
@@ -134,6 +134,9 @@ func resolveEntities(reg *registry, docs []*doc) {
 				d.ents[si][mi] = e
 				if e == nil {
 					continue
+				}
+				if m.Team && e.ent.Type == "place" {
+					e.ent.Type, e.ent.Subtype = "organization", "team" // the city's team, not the city
 				}
 				seq++
 				e.lastSeen = seq
@@ -171,6 +174,9 @@ func resolveEntities(reg *registry, docs []*doc) {
 
 // resolveMention finds the entity of one mention in reading order.
 func resolveMention(reg *registry, d *doc, si int, m *mention, counts map[string]int) *entAcc {
+	if m.Entity == "" && shouted(m.Name, reg.vocab) {
+		return nil // "A HUNTER who…", "WHAT SAY YOU": ordinary words in capitals
+	}
 	if m.Headline && m.Entity == "" {
 		if e := reg.byKey[nameKey(m.Name)]; e != nil {
 			return e
@@ -214,6 +220,9 @@ func resolveMention(reg *registry, d *doc, si int, m *mention, counts map[string
 		if e := reg.byFirstName(m.Name); e != nil {
 			reg.addAlias(e, m.Name)
 			return e
+		}
+		if givenNames[lower(m.Name)] && !m.Initial && !(m.Tok > 0 && hasDigit(d.toks[si][m.Tok-1].Text)) {
+			m.Type = "person" // "his wife, Kimberly": a first name alone is still a person
 		}
 	}
 	if m.Type == "person" {
@@ -395,6 +404,25 @@ func isRolePhrase(s string) bool {
 		}
 		if w != "the" && w != "a" && w != "an" && w != "its" && w != "his" && w != "her" && w != "their" && w != "senior" && w != "top" && w != "deputy" && w != "former" && w != "chief" && w != "younger" && w != "elder" && w != "older" && !strings.HasSuffix(w, "'s") {
 			return false
+		}
+	}
+	return false
+}
+
+// shouted reports whether a name is written in capitals and made of words
+// the story also uses in lower case ("A HUNTER", "IMPEACHMENT JURY"): a
+// headline or lead-in set in capitals, not an acronym.
+func shouted(name string, vocab map[string]bool) bool {
+	ws := strings.Fields(name)
+	for _, w := range ws {
+		if strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if vocab[lw] || sentenceStarters[lw] {
+			return true
 		}
 	}
 	return false

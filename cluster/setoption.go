@@ -1,0 +1,41 @@
+package cluster
+
+import "time"
+
+// SetOption sets a numeric option by its field name (for experiments and
+// command-line overrides) and reports whether the name is known.
+func SetOption(o *Options, name string, v float64) bool {
+	switch name {
+	case "Threshold":
+		o.Threshold = v
+	case "MergeThreshold":
+		o.MergeThreshold = v
+	case "TitleWeight":
+		o.TitleWeight = v
+	case "NameWeight":
+		o.NameWeight = v
+	case "ProperBoost":
+		o.ProperBoost = v
+	case "HalfLifeHours":
+		o.HalfLife = time.Duration(v * float64(time.Hour))
+	case "DecayFloor":
+		o.DecayFloor = v
+	case "RevisitMembers":
+		o.RevisitMembers = int(v)
+	case "PriorItems":
+		o.PriorItems = v
+	case "StoryIDF":
+		o.StoryIDF = v
+	case "CentroidPower":
+		o.CentroidPower = v
+	case "TinySize":
+		o.TinySize = int(v)
+	case "AttachThreshold":
+		o.AttachThreshold = v
+	case "AttachMargin":
+		o.AttachMargin = v
+	default:
+		return false
+	}
+	return true
+}
