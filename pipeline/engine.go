@@ -128,27 +128,52 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, opt Options) (Summ
 		opt.BatchSize = 2000
 	}
 	var sum Summary
+	// Failures come from the reader and from the extraction goroutine.
+	var mu sync.Mutex
 	fail := func(f storyline.Failure) {
+		mu.Lock()
+		defer mu.Unlock()
 		sum.Failed++
 		sum.Failures = append(sum.Failures, f)
 		if opt.OnFailure != nil {
 			opt.OnFailure(f)
 		}
 	}
+	// Batch k+1 is extracted (on all cores) while batch k is committed, so
+	// the sequential copy detection, clustering and store writes overlap
+	// with extraction. Commits stay in input order.
 	var pending []storyline.Document
+	var inflight chan []storyline.Article
+	commitInflight := func() error {
+		if inflight == nil {
+			return nil
+		}
+		articles := <-inflight
+		inflight = nil
+		mu.Lock()
+		defer mu.Unlock()
+		return e.commit(ctx, articles, &sum)
+	}
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		articles := extractAll(pending, opt.Workers, fail)
-		pending = pending[:0]
-		return e.commit(ctx, articles, &sum)
+		docs := pending
+		pending = nil
+		next := make(chan []storyline.Article, 1)
+		go func() { next <- extractAll(docs, opt.Workers, fail) }()
+		err := commitInflight()
+		inflight = next
+		return err
 	}
 	err := ingest.Read(ctx, inputs, opt.Ingest, func(d storyline.Document) error {
-		sum.Read++
 		pending = append(pending, d)
+		mu.Lock()
+		sum.Read++
+		progress := sum.Progress
+		mu.Unlock()
 		if opt.OnProgress != nil {
-			opt.OnProgress(sum.Progress)
+			opt.OnProgress(progress)
 		}
 		if len(pending) >= opt.BatchSize {
 			return flush()
@@ -157,6 +182,11 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, opt Options) (Summ
 	}, fail)
 	if err == nil {
 		err = flush()
+	}
+	if err == nil {
+		err = commitInflight()
+	} else if inflight != nil {
+		<-inflight // let the extraction finish; its batch is not committed
 	}
 	sum.Stories = len(e.clusters.Stories())
 	sum.Elapsed = e.now().Sub(start)
