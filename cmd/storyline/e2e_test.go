@@ -350,3 +350,55 @@ func TestRunReadsURLsAndStdin(t *testing.T) {
 		t.Fatalf("run stdin: %v %s", err, out)
 	}
 }
+
+// A corrected article keeps its id; `versions` shows what the correction changed.
+func TestVersionsShowTheCorrection(t *testing.T) {
+	dir := t.TempDir()
+	body, _ := os.ReadFile(filepath.Join(samples, "003_630b952499e63a00.txt"))
+	write := func(name, text string) string {
+		line, _ := json.Marshal(map[string]string{"url": "https://example.org/iran-iraq", "title": "Iran says U.S. requests new talks", "text": text})
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, append(line, '\n'), 0o644)
+		return p
+	}
+	v1 := write("v1.jsonl", string(body))
+	v2 := write("v2.jsonl", strings.Replace(string(body), "U.S. and Iraqi officials in Baghdad were not immediately available for comment.", "A U.S. embassy spokesman in Baghdad declined to comment on the note.", 1))
+	db := filepath.Join(dir, "v.db")
+	for _, p := range []string{v1, v2} {
+		if _, errs, code := runCLI(t, "ingest", "--db", db, p); code != 0 {
+			t.Fatalf("ingest %s: %s", p, errs)
+		}
+	}
+	out, _, _ := runCLI(t, "stories", "--db", db, "--json")
+	var r runJSON
+	json.Unmarshal([]byte(out), &r)
+	if len(r.Stories) != 1 || len(r.Stories[0].Articles) != 1 {
+		t.Fatalf("want one story with one article: %s", out)
+	}
+	out, errs, code := runCLI(t, "versions", "--db", db, "--json", r.Stories[0].Articles[0].ID)
+	if code != 0 {
+		t.Fatalf("versions: %s", errs)
+	}
+	var v struct {
+		Version int `json:"version"`
+		Changes []struct {
+			Added   []string `json:"added"`
+			Removed []string `json:"removed"`
+			Changed []struct{ From, To string }
+		} `json:"changes"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || v.Version != 2 || len(v.Changes) != 1 {
+		t.Fatalf("versions output: %v %s", err, out)
+	}
+	c := v.Changes[0]
+	got := strings.Join(append(append(c.Added, c.Removed...), func() []string {
+		var s []string
+		for _, ch := range c.Changed {
+			s = append(s, ch.From, ch.To)
+		}
+		return s
+	}()...), " | ")
+	if !strings.Contains(got, "declined to comment") || !strings.Contains(got, "not immediately available") {
+		t.Fatalf("the diff should show the corrected sentence: %s", got)
+	}
+}
