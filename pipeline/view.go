@@ -3,7 +3,9 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -85,12 +87,15 @@ type Reader struct {
 	groups   []storyline.CopyGroup
 	groupOf  map[string]int // article id -> index in groups
 	opt      ViewOptions
+
+	mu    sync.Mutex
+	memos map[string]*storyMemo
 }
 
 // NewReader loads what views need from the store.
 func NewReader(ctx context.Context, store storyline.Store, opt ViewOptions) (*Reader, error) {
 	r := &Reader{store: store, articles: map[string]storyline.Article{}, byID: map[string]storyline.Story{},
-		groupOf: map[string]int{}, opt: opt}
+		groupOf: map[string]int{}, opt: opt, memos: map[string]*storyMemo{}}
 	arts, err := store.Articles(ctx)
 	if err != nil {
 		return nil, err
@@ -180,27 +185,55 @@ func (r *Reader) storyArticles(st storyline.Story) []storyline.Article {
 
 // View builds the full view of one story: copies, analysis and page.
 func (r *Reader) View(st storyline.Story) StoryView {
-	arts := r.storyArticles(st)
-	v := StoryView{ID: st.ID, Story: st, Full: trustedDates(arts), Related: st.Related}
-	if v.Related == nil {
-		v.Related = []storyline.Related{}
+	v := r.Brief(st)
+	var context []storyline.Article
+	var related []tell.RelatedStory
+	for _, rel := range st.Related {
+		other, ok := r.byID[rel.Story]
+		if !ok {
+			continue
+		}
+		m := r.memo(other)
+		if len(context) < maxContextArticles {
+			context = append(context, r.storyArticles(other)...)
+		}
+		rs := tell.RelatedStory{ID: other.ID, Headline: m.headline(), Date: other.First, Score: rel.Score}
+		if rs.Date.IsZero() {
+			// Undated: let its own resolved dates place it on the timeline.
+			rs.Lead, rs.Dates = m.lead(), m.dates()
+		}
+		related = append(related, rs)
 	}
+	arts := r.storyArticles(st)
+	analysis := understand.Analyze(arts, context)
+	v.Telling = tell.Tell(tell.Input{Story: st, Articles: v.Full, Groups: v.Copies.Groups, Analysis: analysis, Related: related}, r.opt.Tell)
+	v.Headline, v.HeadlineDerived = v.Telling.Headline, v.Telling.HeadlineDerived
+	v.Summary, v.Timeline, v.Additions = nonNil(v.Telling.Summary), nonNil(v.Telling.Timeline), nonNil(v.Telling.Additions)
+	v.Entities, v.Quotes, v.QuoteDrift = nonNil(analysis.Entities), nonNil(analysis.Quotes), nonNil(analysis.Drift)
+	v.Events, v.Dates = nonNil(analysis.Events), nonNil(analysis.Dates)
+	return v
+}
+
+// maxContextArticles bounds the related stories' articles read as
+// evidence for a story's dates, so a story linked to big ones stays cheap.
+const maxContextArticles = 50
+
+// Brief builds the listing view of a story: headline, articles, copies,
+// outlets, dates and related stories, without the analysis and page that
+// View adds (cheap enough to list a large store).
+func (r *Reader) Brief(st storyline.Story) StoryView {
+	arts := r.storyArticles(st)
+	v := StoryView{ID: st.ID, Story: st, Full: trustedDates(arts), Related: nonNil(st.Related),
+		Summary: []storyline.SummarySentence{}, Timeline: []storyline.TimelineEntry{}, Additions: []storyline.Additions{},
+		Entities: []storyline.Entity{}, Quotes: []storyline.Quote{}, QuoteDrift: []storyline.QuoteDrift{},
+		Events: []storyline.Event{}, Dates: []storyline.DateMention{}}
 	seenGroup := map[int]bool{}
 	outlets := map[string]bool{}
 	for _, a := range arts {
-		av := articleView(a)
-		if i, ok := r.groupOf[a.ID]; ok {
-			g := r.groups[i]
-			for _, m := range g.Members {
-				if m.Article == a.ID {
-					of := m.Of
-					av.DuplicateOf, av.CopyRelation = &of, string(m.Relation)
-				}
-			}
-			if !seenGroup[i] {
-				seenGroup[i] = true
-				v.Copies.Groups = append(v.Copies.Groups, g)
-			}
+		av := r.ArticleViewOf(a)
+		if i, ok := r.groupOf[a.ID]; ok && !seenGroup[i] {
+			seenGroup[i] = true
+			v.Copies.Groups = append(v.Copies.Groups, r.groups[i])
 		}
 		if av.DuplicateOf == nil {
 			v.Copies.Distinct++
@@ -211,40 +244,98 @@ func (r *Reader) View(st storyline.Story) StoryView {
 		}
 		v.Articles = append(v.Articles, av)
 	}
-	if v.Copies.Groups == nil {
-		v.Copies.Groups = []storyline.CopyGroup{}
-	}
-	if v.Outlets == nil {
-		v.Outlets = []string{}
-	}
+	v.Copies.Groups, v.Outlets = nonNil(v.Copies.Groups), nonNil(v.Outlets)
 	v.First, v.Last = timePtr(st.First), timePtr(st.Last)
-
-	var context []storyline.Article
-	var related []tell.RelatedStory
-	for _, rel := range st.Related {
-		other, ok := r.byID[rel.Story]
-		if !ok {
-			continue
-		}
-		oa := r.storyArticles(other)
-		context = append(context, oa...)
-		rs := tell.RelatedStory{ID: other.ID, Headline: r.headline(other, oa), Date: other.First, Score: rel.Score}
-		if rs.Date.IsZero() && len(oa) > 0 {
-			// Undated: let its own resolved dates place it on the timeline.
-			if lead := textutil.Sentences(oa[0].Text); len(lead) > 0 {
-				rs.Lead = lead[0]
-			}
-			rs.Dates = understand.Analyze(oa, nil).Dates
-		}
-		related = append(related, rs)
-	}
-	analysis := understand.Analyze(arts, context)
-	v.Telling = tell.Tell(tell.Input{Story: st, Articles: trustedDates(arts), Groups: v.Copies.Groups, Analysis: analysis, Related: related}, r.opt.Tell)
-	v.Headline, v.HeadlineDerived = v.Telling.Headline, v.Telling.HeadlineDerived
-	v.Summary, v.Timeline, v.Additions = nonNil(v.Telling.Summary), nonNil(v.Telling.Timeline), nonNil(v.Telling.Additions)
-	v.Entities, v.Quotes, v.QuoteDrift = nonNil(analysis.Entities), nonNil(analysis.Quotes), nonNil(analysis.Drift)
-	v.Events, v.Dates = nonNil(analysis.Events), nonNil(analysis.Dates)
+	m := r.memo(st)
+	v.Headline, v.HeadlineDerived = m.headline(), m.derived()
 	return v
+}
+
+// Views builds the full views of stories on all cores; the result keeps
+// the order given and does not depend on scheduling.
+func (r *Reader) Views(stories []storyline.Story) []StoryView {
+	return parallelMap(stories, r.View)
+}
+
+// Briefs builds listing views of stories on all cores, in the order given.
+func (r *Reader) Briefs(stories []storyline.Story) []StoryView {
+	return parallelMap(stories, r.Brief)
+}
+
+func parallelMap[T, U any](in []T, f func(T) U) []U {
+	out := make([]U, len(in))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = f(in[i])
+			}
+		}()
+	}
+	for i := range in {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// storyMemo holds what other stories' views need of a story, computed at
+// most once per Reader.
+type storyMemo struct {
+	r  *Reader
+	st storyline.Story
+
+	pageOnce  sync.Once
+	page      storyline.Telling
+	datesOnce sync.Once
+	resolved  []storyline.DateMention
+}
+
+func (r *Reader) memo(st storyline.Story) *storyMemo {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m, ok := r.memos[st.ID]
+	if !ok {
+		m = &storyMemo{r: r, st: st}
+		r.memos[st.ID] = m
+	}
+	return m
+}
+
+// headline is told without analysis: it rests on titles and leads only.
+func (m *storyMemo) headline() string { m.tell(); return m.page.Headline }
+func (m *storyMemo) derived() bool    { m.tell(); return m.page.HeadlineDerived }
+
+func (m *storyMemo) tell() {
+	m.pageOnce.Do(func() {
+		arts := m.r.storyArticles(m.st)
+		var groups []storyline.CopyGroup
+		for _, a := range arts {
+			if g, ok := m.r.GroupOf(a.ID); ok && g.Canonical == a.ID {
+				groups = append(groups, g)
+			}
+		}
+		m.page = tell.Tell(tell.Input{Story: m.st, Articles: trustedDates(arts), Groups: groups},
+			tell.Options{SummarySentences: 3, TimelineEntries: -1})
+	})
+}
+
+func (m *storyMemo) lead() string {
+	if arts := m.r.storyArticles(m.st); len(arts) > 0 {
+		if lead := textutil.Sentences(arts[0].Text); len(lead) > 0 {
+			return lead[0]
+		}
+	}
+	return ""
+}
+
+func (m *storyMemo) dates() []storyline.DateMention {
+	m.datesOnce.Do(func() { m.resolved = understand.Analyze(m.r.storyArticles(m.st), nil).Dates })
+	return m.resolved
 }
 
 // trustedDates returns the articles with publication dates too weak to
@@ -261,22 +352,14 @@ func trustedDates(arts []storyline.Article) []storyline.Article {
 	return out
 }
 
-// headline is a related story's headline without analysing it.
-func (r *Reader) headline(st storyline.Story, arts []storyline.Article) string {
-	var groups []storyline.CopyGroup
-	for _, a := range arts {
-		if g, ok := r.GroupOf(a.ID); ok && g.Canonical == a.ID {
-			groups = append(groups, g)
-		}
-	}
-	return tell.Tell(tell.Input{Story: st, Articles: arts, Groups: groups}, tell.Options{SummarySentences: 3}).Headline
-}
-
 // Entities merges the entities of every story across the store.
 func (r *Reader) Entities() []storyline.Entity {
+	lists := parallelMap(r.stories, func(st storyline.Story) []storyline.Entity {
+		return understand.Analyze(r.storyArticles(st), nil).Entities
+	})
 	byStory := map[string][]storyline.Entity{}
-	for _, st := range r.stories {
-		byStory[st.ID] = understand.Analyze(r.storyArticles(st), nil).Entities
+	for i, st := range r.stories {
+		byStory[st.ID] = lists[i]
 	}
 	return nonNil(understand.MergeEntities(byStory))
 }

@@ -53,10 +53,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	var views []pipeline.StoryView
-	for _, st := range reader.Stories() {
-		views = append(views, reader.View(st))
-	}
+	views := reader.Views(reader.Stories())
 	if *asJSON {
 		if views == nil {
 			views = []pipeline.StoryView{}

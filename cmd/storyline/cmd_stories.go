@@ -35,6 +35,7 @@ func runStories(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("stories", stderr)
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print {\"stories\":[...]} as JSON")
+	full := fs.Bool("full", false, "analyse and summarise every story (as run does), not only list them")
 	if _, err := parseArgs(fs, args); err != nil {
 		return 2
 	}
@@ -44,9 +45,9 @@ func runStories(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer done()
-	views := []pipeline.StoryView{}
-	for _, st := range r.Stories() {
-		views = append(views, r.View(st))
+	views := r.Briefs(r.Stories())
+	if *full {
+		views = r.Views(r.Stories())
 	}
 	if *asJSON {
 		return exitOn(stderr, writeJSON(stdout, map[string]any{"stories": views}))
