@@ -171,7 +171,9 @@ type Assignment struct {
 	Score   float64 `json:"score"`
 	// New is true when the article started the story.
 	New bool `json:"new"`
-	// Via is "cluster", or "copy" when the article followed its canonical copy.
+	// Via is "cluster", "copy" when the article followed its original (an
+	// exact or near-duplicate copy), or "redecided" when the end-of-batch
+	// pass moved it to another story.
 	Via string `json:"via"`
 	// Shared lists the top terms and entities the article shares with the story.
 	Shared        []string `json:"shared"`

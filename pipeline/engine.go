@@ -24,8 +24,8 @@ type Engine struct {
 	index    *dedup.Index
 	clusters *cluster.Clusterer
 
-	current  map[string]storyline.Article // article id -> stored version (text kept for copy diffs)
-	storyOf  map[string]string            // article id -> story id
+	current  map[string]known  // article id -> its stored version (texts stay in the store)
+	storyOf  map[string]string // article id -> story id
 	assigned map[string]storyline.Assignment
 	groupOf  map[string]string // article id -> canonical id of its copy group
 	groups   map[string]storyline.CopyGroup
@@ -39,7 +39,7 @@ func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
 		store:    store,
 		index:    dedup.NewIndex(),
 		clusters: cluster.New(),
-		current:  map[string]storyline.Article{},
+		current:  map[string]known{},
 		storyOf:  map[string]string{},
 		assigned: map[string]storyline.Assignment{},
 		groupOf:  map[string]string{},
@@ -51,8 +51,10 @@ func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load store: %w", err)
 	}
+	byID := make(map[string]storyline.Article, len(articles))
 	for _, a := range articles {
-		e.current[a.ID] = a
+		byID[a.ID] = a
+		e.current[a.ID] = known{hash: a.ContentHash, version: a.Version}
 	}
 	assignments, err := store.Assignments(ctx)
 	if err != nil {
@@ -60,13 +62,13 @@ func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
 	}
 	var ids, texts []string
 	for _, as := range assignments {
-		if a, ok := e.current[as.Article]; ok && copyCheckable(a) {
+		if a, ok := byID[as.Article]; ok && copyCheckable(a) {
 			ids, texts = append(ids, a.ID), append(texts, a.Text)
 		}
 	}
 	e.index.InsertBatch(ids, texts) // signs the texts on all cores
 	for _, as := range assignments {
-		a, ok := e.current[as.Article]
+		a, ok := byID[as.Article]
 		if !ok {
 			continue
 		}
@@ -255,23 +257,27 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 	for _, a := range articles {
 		old, exists := e.current[a.ID]
 		switch {
-		case seen[a.ID+a.ContentHash] || (exists && old.ContentHash == a.ContentHash):
+		case seen[a.ID+a.ContentHash] || (exists && old.hash == a.ContentHash):
 			sum.Unchanged++
 		case exists:
-			known, err := e.knownVersion(ctx, old, a.ContentHash)
+			earlier, err := e.knownVersion(ctx, a.ID, a.ContentHash)
 			if err != nil {
 				return err
 			}
-			if known {
+			if earlier {
 				sum.Unchanged++
 				break
 			}
+			prev, err := e.store.Article(ctx, a.ID)
+			if err != nil {
+				return err
+			}
 			batch.Versions = append(batch.Versions, storyline.Version{
-				Article: old.ID, Version: old.Version, ContentHash: old.ContentHash, Text: old.Text, Seen: e.now(),
+				Article: prev.ID, Version: prev.Version, ContentHash: prev.ContentHash, Text: prev.Text, Seen: e.now(),
 			})
-			a.Version = old.Version + 1
+			a.Version = prev.Version + 1
 			batch.Articles = append(batch.Articles, a)
-			e.current[a.ID] = a
+			e.current[a.ID] = known{hash: a.ContentHash, version: a.Version}
 			sum.Versions++
 		default:
 			fresh = append(fresh, a)
@@ -305,7 +311,7 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 	}
 	var pairs []dedup.Pair
 	for _, a := range fresh {
-		e.current[a.ID] = a
+		e.current[a.ID] = known{hash: a.ContentHash, version: a.Version}
 		batch.Articles = append(batch.Articles, a)
 		sum.New++
 		found := copies[a.ID]
@@ -343,7 +349,11 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 	stories := e.clusters.Stories()
 	batch.Assignments = e.reconcile(stories, batch.Assignments)
 	sort.Strings(batch.Removed)
-	batch.Groups = e.regroup(e.sameStory(pairs))
+	groups, err := e.regroup(ctx, e.sameStory(pairs), batch.Articles)
+	if err != nil {
+		return err
+	}
+	batch.Groups = groups
 	batch.Stories = e.changedStories(stories, batch)
 	if err := e.store.Save(ctx, batch); err != nil {
 		return err
@@ -368,6 +378,11 @@ func (e *Engine) reconcile(stories []storyline.Story, batch []storyline.Assignme
 			}
 			e.storyOf[id] = st.ID
 			as := e.assigned[id]
+			if as.Story != "" && as.Via != "copy" {
+				// Finish moved it: it no longer founds the story it started.
+				as.New, as.Via = false, "redecided"
+				as.Shared = append([]string{"moved from " + as.Story + " by the end-of-batch pass"}, as.Shared...)
+			}
 			as.Story = st.ID
 			e.assigned[id] = as
 			if i, ok := inBatch[id]; ok {
@@ -419,8 +434,8 @@ func (e *Engine) changedStories(stories []storyline.Story, batch storyline.Batch
 
 // knownVersion reports whether hash is an earlier text of the article, so
 // that re-reading an old copy of a page does not flip its versions.
-func (e *Engine) knownVersion(ctx context.Context, a storyline.Article, hash string) (bool, error) {
-	vs, err := e.store.Versions(ctx, a.ID)
+func (e *Engine) knownVersion(ctx context.Context, id, hash string) (bool, error) {
+	vs, err := e.store.Versions(ctx, id)
 	if err != nil {
 		return false, err
 	}
@@ -458,9 +473,9 @@ func (e *Engine) sameStory(pairs []dedup.Pair) []dedup.Pair {
 
 // regroup merges the new copy pairs with the stored groups they touch and
 // rebuilds those groups whole.
-func (e *Engine) regroup(pairs []dedup.Pair) []storyline.CopyGroup {
+func (e *Engine) regroup(ctx context.Context, pairs []dedup.Pair, batch []storyline.Article) ([]storyline.CopyGroup, error) {
 	if len(pairs) == 0 {
-		return nil
+		return nil, nil
 	}
 	involved := map[string]bool{}
 	for _, p := range pairs {
@@ -484,15 +499,34 @@ func (e *Engine) regroup(pairs []dedup.Pair) []storyline.CopyGroup {
 		involved[g.Canonical] = true
 		delete(e.groups, c)
 	}
+	// Texts come from the batch, else from the store: the engine keeps
+	// only identities in memory, so its size does not grow with the text.
+	inBatch := map[string]storyline.Article{}
+	for _, a := range batch {
+		inBatch[a.ID] = a
+	}
 	var arts []storyline.Article
 	for _, id := range sortedKeys(involved) {
-		arts = append(arts, e.current[id])
+		a, ok := inBatch[id]
+		if !ok {
+			var err error
+			if a, err = e.store.Article(ctx, id); err != nil {
+				return nil, fmt.Errorf("regroup copies: %w", err)
+			}
+		}
+		arts = append(arts, a)
 	}
 	groups := dedup.Groups(arts, pairs)
 	for _, g := range groups {
 		e.setGroup(g)
 	}
-	return groups
+	return groups, nil
+}
+
+// known is what the engine remembers of a stored article.
+type known struct {
+	hash    string
+	version int
 }
 
 func (e *Engine) setGroup(g storyline.CopyGroup) {
