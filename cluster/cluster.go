@@ -76,12 +76,17 @@ type Options struct {
 	// IDF, so that a small corpus does not flatten its names' weights.
 	PriorItems float64
 
-	// StoryIDF mixes the inverse story frequency (how many live stories
-	// hold a term) into the term weight, as a weighted geometric mean: 0
-	// is item IDF alone, 1 story IDF alone. Item IDF undervalues the names
-	// of a big story (many items, yet one story), which are exactly the
-	// terms that tell it from the others.
+	// StoryIDF mixes the inverse story frequency (how many stories hold a
+	// term, as of the last snapshot: see snapshotStories) into the term
+	// weight, as a weighted geometric mean: 0 is item IDF alone, 1 story
+	// IDF alone. Item IDF undervalues the names of a big story (many
+	// items, yet one story), which are exactly the terms that tell it
+	// from the others.
 	StoryIDF float64
+	// StoryIDFHalfAt is the number of stories (in the last snapshot) at
+	// which story IDF gets half of its StoryIDF share: story frequencies
+	// over a handful of stories are too coarse to trust.
+	StoryIDFHalfAt float64
 	// CentroidPower raises a story's centroid weights to this power (1:
 	// plain sum) before comparing: a saturating term frequency, as in
 	// BM25, so that a story's few dominant words do not drown the rest
@@ -105,7 +110,7 @@ func DefaultOptions() Options {
 		LeadWeight:       1.5,
 		LeadSentences:    2,
 		NameWeight:       1,
-		ProperBoost:      1,
+		ProperBoost:      0.5,
 		MaxBodyWords:     600,
 		HalfLife:         7 * 24 * time.Hour,
 		DecayFloor:       0.5,
@@ -116,8 +121,9 @@ func DefaultOptions() Options {
 		PriorItems:       0,
 		MaxRedecide:      20000,
 		RevisitMembers:   8,
-		StoryIDF:         0,
-		CentroidPower:    1,
+		StoryIDF:         0.5,
+		StoryIDFHalfAt:   5,
+		CentroidPower:    0.75,
 		TinySize:         0,
 		AttachThreshold:  0.08,
 		AttachMargin:     1.5,
@@ -165,8 +171,16 @@ type Clusterer struct {
 	// holds the symmetric relation scores between story indexes.
 	relDirty map[int]bool
 	links    map[int]map[int]float64
-	// alive counts the live stories (the N of story IDF).
-	alive int
+	// alive counts the live stories; settledAlive is that count frozen
+	// by the last snapshot (the N of story IDF), snap numbers the
+	// snapshots (see snapshotStories).
+	alive        int
+	settledAlive int
+	// storyShare is the weight of story IDF in the term weights under
+	// the last snapshot (StoryIDF, less while there are few stories).
+	storyShare float64
+	snap       int
+	snapItems  int // corpus size at the last snapshot
 }
 
 // New returns an empty clusterer with DefaultOptions.
@@ -313,17 +327,24 @@ func (c *Clusterer) newStory(id string, t time.Time) int {
 func (c *Clusterer) absorb(it Item, f features, norm float64, si int) {
 	c.items++
 	c.tick++
+	// A term's counts change: its cached weight is out of date.
 	for _, w := range f.vector {
 		c.lex.terms[w.term].df++
+		c.lex.terms[w.term].weightAt = 0
 	}
 	for _, id := range f.capitalisedTerms {
 		c.lex.terms[id].capitalised++
+		c.lex.terms[id].weightAt = 0
 	}
 	for _, id := range f.lowerTerms {
 		c.lex.terms[id].lower++
+		c.lex.terms[id].weightAt = 0
 	}
 	c.place(member{id: it.ID, tick: c.tick, at: it.Time}, f.vector, norm, si)
 	c.keep(it.ID, keptVector{f.vector, norm})
+	if float64(c.items) >= staleGrowth*float64(c.snapItems) {
+		c.snapshotStories()
+	}
 }
 
 // place puts a member into story si: articles, span, centroid (the raw

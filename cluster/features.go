@@ -24,13 +24,21 @@ type term struct {
 	// written with and without a capital in sentence-case text: a word
 	// mostly capitalised where capitals are not required is a proper noun.
 	capitalised, lower int32
-	// stories counts the stories whose centroid holds the term.
-	stories int32
-	// weight caches the global weight computed when the corpus held
-	// weightAt-1 items and weightStories live stories (see globalWeight).
-	weight        float64
-	weightAt      int
-	weightStories int
+	// stories counts the stories whose centroid holds the term;
+	// settledStories is that count frozen by the last snapshot (see
+	// snapshotStories), which story IDF reads.
+	stories        int32
+	settledStories int32
+	// weight caches the global weight computed at corpus scale
+	// weightAt-1, under story snapshot weightSnap (see globalWeight); 0
+	// marks it out of date.
+	weight     float64
+	weightAt   int
+	weightSnap int
+	// storyPart caches the story-IDF term of the weight (see
+	// globalWeight), fixed for story snapshot storyPartSnap.
+	storyPart     float64
+	storyPartSnap int
 	// name marks multiword names (capitalised phrases).
 	name bool
 }

@@ -27,6 +27,7 @@ const maxRelated = 5
 // best pair first, until no pair reaches MergeThreshold. The older story
 // (the one created first) survives and keeps its id.
 func (c *Clusterer) Finish() map[string]string {
+	c.snapshotStories()
 	made, before := c.redecide()
 	for _, b := range c.batch {
 		if _, ok := before[b.id]; !ok {
@@ -53,6 +54,38 @@ func (c *Clusterer) Finish() map[string]string {
 		return nil
 	}
 	return made
+}
+
+// snapshotStories freezes the story frequencies that story IDF reads
+// until the next Finish. Every decision of a Finish (redecide, merges) and
+// of the Adds that follow it then weighs terms alike, whatever the order
+// of those decisions: the weights change at batch ends only, from the
+// stories as they stand when the batch closes. A story frequency that
+// followed each decision instead would make the redecide pass score the
+// same items differently depending on how the stream was cut. Between
+// Finishes, absorb takes a snapshot when the corpus has grown by
+// staleGrowth since the last one, so that a long first batch (or a store
+// reloaded by Join) does not run on an empty snapshot; the growth is
+// geometric, so the copies cost little.
+func (c *Clusterer) snapshotStories() {
+	if c.opt.StoryIDF <= 0 {
+		return
+	}
+	c.snap++
+	c.snapItems = c.items
+	c.settledAlive = c.alive
+	// A handful of stories say little: with three, every term is in none,
+	// one, two or all of them, and the ratio swings wildly. Story IDF gets
+	// its full share only once there are many more stories than
+	// StoryIDFHalfAt.
+	ns := float64(c.alive)
+	c.storyShare = 0
+	if ns > 0 {
+		c.storyShare = c.opt.StoryIDF * ns / (ns + max(c.opt.StoryIDFHalfAt, 0))
+	}
+	for i := range c.lex.terms {
+		c.lex.terms[i].settledStories = c.lex.terms[i].stories
+	}
 }
 
 // mergeTouched merges the stories touched since the last call with any

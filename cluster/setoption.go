@@ -26,6 +26,8 @@ func SetOption(o *Options, name string, v float64) bool {
 		o.PriorItems = v
 	case "StoryIDF":
 		o.StoryIDF = v
+	case "StoryIDFHalfAt":
+		o.StoryIDFHalfAt = v
 	case "CentroidPower":
 		o.CentroidPower = v
 	case "TinySize":

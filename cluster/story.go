@@ -3,6 +3,7 @@ package cluster
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -34,6 +35,7 @@ type story struct {
 	// held normItems items; stale marks a changed centroid.
 	norm      float64
 	normItems int
+	normSnap  int
 	stale     bool
 	// active is the tick of the last article added: recency for postings.
 	active int
@@ -78,28 +80,60 @@ type query struct {
 // frequency raised for proper nouns and names.
 func (c *Clusterer) globalWeight(id int32) float64 {
 	t := &c.lex.terms[id]
-	// The weight changes only with the corpus and the stories: it is
-	// cached until either changes (a story's norm reads hundreds of them).
-	if t.weightAt == c.items+1 && t.weightStories == c.alive {
+	// The weight is a function of the term's counts (absorb clears the
+	// cache when they change), the corpus size rounded by corpusScale and
+	// the story snapshot: it is cached until one changes, which spares
+	// most of the terms a story's norm reads (hundreds per story).
+	scale := corpusScale(c.items)
+	if t.weightAt == scale+1 && t.weightSnap == c.snap {
 		return t.weight
 	}
 	// PriorItems pseudo-items that hold no term keep IDF meaningful while
 	// the corpus is small (a handful of articles about one region would
 	// otherwise make its names look like stop words).
-	n := float64(c.items) + c.opt.PriorItems
 	df := float64(t.df)
+	// The rounded corpus size can fall below a term's document count (a
+	// term in every item): clamp, or the IDF turns negative and its log NaN.
+	n := max(float64(scale)+c.opt.PriorItems, df)
 	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-	if b := c.opt.StoryIDF; b > 0 {
-		ns, sf := float64(c.alive), float64(t.stories)
-		sidf := math.Log(1 + (ns-sf+0.5)/(sf+0.5))
-		idf = math.Pow(idf, 1-b) * math.Pow(sidf, b)
+	if b := c.storyShare; b > 0 {
+		// A weighted geometric mean of item and story IDF, as one exp
+		// (math.Pow twice costs several times more); the story part is
+		// fixed until the next snapshot and cached per term.
+		if t.storyPartSnap != c.snap {
+			t.storyPart = b * math.Log(c.storyIDF(t))
+			t.storyPartSnap = c.snap
+		}
+		idf = math.Exp((1-b)*math.Log(idf) + t.storyPart)
 	}
 	proper := 1.0
 	if !t.name {
 		proper = float64(t.capitalised) / float64(t.capitalised+t.lower+2)
 	}
-	t.weight, t.weightAt, t.weightStories = idf*(1+c.opt.ProperBoost*proper), c.items+1, c.alive
+	t.weight, t.weightAt, t.weightSnap = idf*(1+c.opt.ProperBoost*proper), scale+1, c.snap
 	return t.weight
+}
+
+// corpusScale is the corpus size IDF reads: exact up to 128 items, then
+// rounded down to its 7 leading bits (steps under 1/64 of the size, which
+// move a term's IDF by less than 0.016). Weights then stay put while the
+// corpus grows a little, instead of all changing at every item, and they
+// remain a function of the counts alone, not of when they were computed.
+func corpusScale(n int) int {
+	shift := bits.Len(uint(n)) - 7
+	if shift <= 0 {
+		return n
+	}
+	return n >> shift << shift
+}
+
+// storyIDF is a term's inverse story frequency over the stories of the
+// last snapshot, not the live ones: those change with every decision, and
+// a decision that changed the weights of the next would make the stories
+// depend on where the stream was cut into batches.
+func (c *Clusterer) storyIDF(t *term) float64 {
+	ns, sf := float64(c.settledAlive), float64(t.settledStories)
+	return math.Log(1 + max(ns-sf+0.5, 0)/(sf+0.5))
 }
 
 // saturate raises a centroid weight to the power p, with square roots for
@@ -134,7 +168,7 @@ func (c *Clusterer) query(f features) query {
 // (with the weighted vector the similarities read) when the story changed
 // or the corpus grew by a tenth since.
 func (c *Clusterer) storyNorm(s *story) float64 {
-	if s.stale || s.norm == 0 || c.items > s.normItems+s.normItems/10 {
+	if s.stale || s.norm == 0 || c.items > s.normItems+s.normItems/10 || s.normSnap != c.snap {
 		// The terms are read in the order they entered the story (not in
 		// map order), so that sums run in one order, run after run.
 		s.weighted = s.weighted[:0]
@@ -159,6 +193,7 @@ func (c *Clusterer) storyNorm(s *story) float64 {
 		s.order = kept
 		s.norm = math.Sqrt(sum)
 		s.normItems = c.items
+		s.normSnap = c.snap
 		s.stale = false
 	}
 	return s.norm

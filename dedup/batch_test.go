@@ -17,7 +17,7 @@ func batchCorpus(t *testing.T) (ids, texts []string) {
 		ids = append(ids, fmt.Sprintf("t%04d", len(ids)))
 		texts = append(texts, text)
 	}
-	for round := 0; len(texts) < max(5*batchChunk+17, 600); round++ {
+	for round := 0; len(texts) < max(5*batchRing+17, 700); round++ {
 		for i, s := range seeds {
 			paras := strings.Split(s.Text, "\n\n")
 			switch round % 4 {
@@ -58,7 +58,7 @@ func TestAddBatchMatchesAdd(t *testing.T) {
 	// Two batches, the second against what the first indexed, then a
 	// plain Add: all three paths must agree.
 	bat := NewIndex()
-	split := 3*batchChunk + 5
+	split := 3*batchRing + 5
 	got := append(bat.AddBatch(ids[:split], texts[:split]), bat.AddBatch(ids[split:len(ids)-1], texts[split:len(ids)-1])...)
 	got = append(got, bat.Add(ids[len(ids)-1], texts[len(ids)-1]))
 	if len(got) != len(want) {

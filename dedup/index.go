@@ -74,6 +74,7 @@ func textShingles(n uint32) int {
 // exactly the results of Add and Insert called in order.
 type Index struct {
 	ids       []string
+	idBytes   int64 // total length of ids
 	docs      []docRecord
 	bsig      bsigStore
 	exact     map[uint64]uint32
@@ -83,20 +84,22 @@ type Index struct {
 	ends      arena16
 
 	// Per-query scratch, reused so that Add allocates little.
-	one       prepared               // the text Add and Insert analyse
-	batch     [batchAhead][]prepared // AddBatch's ring of analysed chunks
-	seen      []uint32               // query number that last saw each document
-	query     uint32
-	cands     []uint32
-	sentCount map[uint32]int
-	candViews []sentenceView
-	candBuf   []uint16
-	seenSet   shingleTable
+	one        prepared   // the text Add and Insert analyse
+	ring       []prepared // AddBatch's ring of analysed texts
+	seen       []uint32   // stamp of the query that last saw each document (see search)
+	query      uint32     // even: the stamp of the last query
+	cands      []uint32
+	sentHits   []uint32 // documents hit through the sentence index, sorted
+	sentDocs   []uint32 // distinct documents of sentHits ...
+	sentCounts []int    // ... and the number of sentences each shares
+	candViews  []sentenceView
+	candBuf    []uint16
+	seenSet    shingleTable
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{exact: make(map[uint64]uint32), sentCount: make(map[uint32]int)}
+	return &Index{exact: make(map[uint64]uint32)}
 }
 
 // Len returns the number of indexed texts.
@@ -122,6 +125,7 @@ func (ix *Index) insert(id string, p *prepared) {
 	f := &p.f
 	doc := uint32(len(ix.ids))
 	ix.ids = append(ix.ids, id)
+	ix.idBytes += int64(len(id))
 	ix.docs = append(ix.docs, docRecord{
 		full:      f.full,
 		words:     ix.words.put(f.words),
@@ -149,38 +153,53 @@ func (ix *Index) search(id string, p *prepared) []Pair {
 		return nil
 	}
 	f := &p.f
-	ix.query++
+	// A document looked at through the bands gets stamp q when dismissed
+	// and q+1 when it became a candidate: one dismissed on its signature
+	// must still be able to join through the sentence index.
+	ix.query += 2
 	q := ix.query
 	ix.cands = ix.cands[:0]
 	var pairs []Pair
 	if d, ok := ix.exact[f.full]; ok {
-		ix.seen[d] = q
+		ix.seen[d] = q + 1
 		pairs = append(pairs, Pair{A: ix.ids[d], B: id, Relation: storyline.Exact, Jaccard: 1, Containment: 1, Overlap: 1})
 	}
 	if p.sketched {
 		for b := range ix.bands {
 			ix.bands[b].each(p.keys[b], maxBandChain, func(doc uint32) {
-				if ix.seen[doc] == q {
+				if ix.seen[doc]&^1 == q {
 					return
 				}
 				ix.seen[doc] = q
 				if ix.promising(doc, &p.bb, p.nShingles) {
+					ix.seen[doc] = q + 1
 					ix.cands = append(ix.cands, doc)
 				}
 			})
 		}
 	}
-	clear(ix.sentCount)
+	// Documents sharing sentences: every hit, sorted, then counted per
+	// document (a handful of hits per text; cheaper than a map).
+	ix.sentHits = ix.sentHits[:0]
 	for _, h := range p.hashes {
-		ix.sentences.each(h, func(doc uint32) { ix.sentCount[doc]++ })
+		ix.sentences.each(h, func(doc uint32) { ix.sentHits = append(ix.sentHits, doc) })
 	}
-	for doc, n := range ix.sentCount {
-		if n >= minWireSentences && ix.seen[doc] != q {
-			ix.seen[doc] = q
+	slices.Sort(ix.sentHits)
+	ix.sentDocs, ix.sentCounts = ix.sentDocs[:0], ix.sentCounts[:0]
+	for k := 0; k < len(ix.sentHits); {
+		doc, n := ix.sentHits[k], 1
+		for k+n < len(ix.sentHits) && ix.sentHits[k+n] == doc {
+			n++
+		}
+		k += n
+		ix.sentDocs = append(ix.sentDocs, doc)
+		ix.sentCounts = append(ix.sentCounts, n)
+		if n >= minWireSentences && ix.seen[doc] != q+1 {
+			ix.seen[doc] = q + 1
 			ix.cands = append(ix.cands, doc)
 		}
 	}
-	slices.Sort(ix.cands) // map order must not leak into the result
+	slices.Sort(ix.cands)
 	for k, doc := range ix.cands {
 		if pair, ok := ix.verify(id, p, doc, uint32(k+1)); ok {
 			pairs = append(pairs, pair)
@@ -219,7 +238,10 @@ func (ix *Index) verify(id string, q *prepared, doc, stamp uint32) (Pair, bool) 
 	words := ix.words.get(rec.words, int(rec.nWords))
 	p.Jaccard, p.Containment = similarityTo(q, words, int(rec.nDistinct), stamp)
 	ends := ix.ends.get(rec.ends, int(rec.nEnds))
-	shared := ix.sentCount[doc]
+	shared := 0
+	if k, ok := slices.BinarySearch(ix.sentDocs, doc); ok {
+		shared = ix.sentCounts[k]
+	}
 	if p.Jaccard >= nearJaccard {
 		// Decided on shingles alone: skip the alignment, and give as
 		// Overlap the share of B's sentences that A has verbatim (a lower

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,10 +36,17 @@ func checkWordHashes(t *testing.T, s string) {
 			t.Fatalf("%q: word %d differs from Normalize's", s, i)
 		}
 	}
+	var sc wordScanner
+	var f features
 	var withBoundaries []uint64
-	scanWords(s, func(h uint64) { withBoundaries = append(withBoundaries, h) }, func() {})
-	if len(withBoundaries) != len(got) {
+	sc.scan(s, &f, &withBoundaries)
+	if !slices.Equal(withBoundaries, got) {
 		t.Fatalf("%q: boundary tracking changed the words", s)
+	}
+	for k, e := range f.sentEnds {
+		if int(e) > len(f.words) || k > 0 && e <= f.sentEnds[k-1] {
+			t.Fatalf("%q: sentence ends %v out of order or range", s, f.sentEnds)
+		}
 	}
 }
 

@@ -13,7 +13,8 @@ import (
 // search and insertion, which depend on earlier texts, to one goroutine.
 type prepared struct {
 	f         features
-	nShingles int // shingles in text order, repeats counted
+	sc        wordScanner // the tokeniser's buffers
+	nShingles int         // shingles in text order, repeats counted
 	sketched  bool
 	keys      [numBands]uint32
 	bb        [sketchBins]byte
@@ -36,8 +37,9 @@ type prepared struct {
 // prepare analyses text into p, reusing p's buffers. It reads no shared
 // state, so distinct prepared values may be filled concurrently.
 func (p *prepared) prepare(text string) {
-	an := analyzer{f: p.f}
+	an := analyzer{f: p.f, sc: p.sc}
 	p.f = *an.analyze(text)
+	p.sc = an.sc
 	p.nShingles = len(p.f.shingles)
 	var sk sketch
 	p.sketched = signature(p.f.shingles, &sk)
@@ -96,15 +98,13 @@ func substantiveHashes(words, ends []uint16, dst []uint32) []uint32 {
 	return slices.Compact(dst)
 }
 
-// AddBatch analyses texts in chunks of batchChunk, one chunk ahead of
-// the search (double buffering). Small chunks measured best on two cores
-// (64: 28.4 µs CPU per corpus text, 256: 29, 1024: 31; analysing two or
-// more chunks ahead also cost more): the search then reads analysed texts
-// while they are still in cache.
-const (
-	batchChunk = 64
-	batchAhead = 2
-)
+// AddBatch keeps a ring of batchRing analysed texts ahead of the search.
+// A worker goroutine per spare CPU analyses texts into free slots; the
+// search goroutine consumes them in order, and whenever the text it needs
+// next is not ready it analyses the next unclaimed one itself instead of
+// waiting, so both cores stay busy whichever stage is the slower. The ring
+// is small enough that the search reads texts while they are in cache.
+const batchRing = 128
 
 // AddBatch is Add for each (ids[i], texts[i]) in order: out[i] is what
 // Add(ids[i], texts[i]) would return after the texts before it, exactly.
@@ -131,68 +131,75 @@ func (ix *Index) InsertBatch(ids, texts []string) {
 }
 
 // eachPrepared calls fn(i, prepared texts[i]) for each text in order. With
-// more than one CPU and more than one chunk of texts, the next chunk is
-// analysed by worker goroutines while fn consumes the current one.
+// more than one CPU and enough texts, texts are analysed ahead by worker
+// goroutines (and by the calling goroutine when it would otherwise wait)
+// into a ring of slots while fn consumes them.
 func (ix *Index) eachPrepared(texts []string, fn func(i int, p *prepared)) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers < 2 || len(texts) <= batchChunk/4 {
+	workers := runtime.GOMAXPROCS(0) - 1
+	if workers < 1 || len(texts) <= 16 {
 		for i, t := range texts {
 			ix.one.prepare(t)
 			fn(i, &ix.one)
 		}
 		return
 	}
-	for b := range ix.batch {
-		if len(ix.batch[b]) < batchChunk {
-			ix.batch[b] = make([]prepared, batchChunk)
-		}
+	if len(ix.ring) < batchRing {
+		ix.ring = make([]prepared, batchRing)
 	}
-	start := func(chunk int) *sync.WaitGroup {
-		lo := chunk * batchChunk
-		part := texts[lo:min(lo+batchChunk, len(texts))]
-		buf := ix.batch[chunk%batchAhead]
-		var wg sync.WaitGroup
-		var next atomic.Int64
-		for range min(workers, len(part)) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					k := int(next.Add(1) - 1)
-					if k >= len(part) {
+	ready := make([]atomic.Int64, batchRing) // text number+1 held by each slot
+	free := make(chan struct{}, batchRing)   // one token per slot free to fill
+	for range batchRing {
+		free <- struct{}{}
+	}
+	stop := make(chan struct{})
+	var claimed atomic.Int64 // texts handed out for analysis
+	analyse := func() bool {
+		j := int(claimed.Add(1) - 1)
+		if j >= len(texts) {
+			return false
+		}
+		ix.ring[j%batchRing].prepare(texts[j])
+		ready[j%batchRing].Store(int64(j + 1))
+		return true
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-free:
+					if !analyse() {
 						return
 					}
-					buf[k].prepare(part[k])
+				case <-stop:
+					return
 				}
-			}()
-		}
-		return &wg
+			}
+		}()
 	}
-	// Chunk c is analysed in ix.batch[c%batchAhead]; when the search
-	// reaches it, the next chunk is already being analysed.
-	chunks := (len(texts) + batchChunk - 1) / batchChunk
-	var pending []*sync.WaitGroup
-	for c := range min(batchAhead-1, chunks) {
-		pending = append(pending, start(c))
-	}
-	for c := 0; c < chunks; c++ {
-		pending[0].Wait()
-		pending = pending[1:]
-		if c+batchAhead-1 < chunks {
-			pending = append(pending, start(c+batchAhead-1))
+	for i := range texts {
+		slot := &ready[i%batchRing]
+		for slot.Load() != int64(i+1) {
+			// Not ready: analyse a text ahead rather than wait, or yield
+			// while a worker finishes this one.
+			select {
+			case <-free:
+				analyse()
+			default:
+				runtime.Gosched()
+			}
 		}
-		lo := c * batchChunk
-		buf := ix.batch[c%batchAhead]
-		for k := range min(batchChunk, len(texts)-lo) {
-			fn(lo+k, &buf[k])
-		}
+		fn(i, &ix.ring[i%batchRing])
+		free <- struct{}{}
 	}
+	close(stop)
+	wg.Wait()
 	// Keep the buffers for the next batch, but not those a very long
 	// text grew: they would stay alive for as long as the index.
-	for b := range ix.batch {
-		for k := range ix.batch[b] {
-			ix.batch[b][k].trim()
-		}
+	for k := range ix.ring {
+		ix.ring[k].trim()
 	}
 }
 

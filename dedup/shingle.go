@@ -38,7 +38,8 @@ func (f *features) sortShingles() {
 
 // analyzer turns texts into features, reusing its buffers between calls.
 type analyzer struct {
-	f features
+	f  features
+	sc wordScanner
 }
 
 // analyze fills a.f from text. The slices are reused by the next call.
@@ -47,21 +48,18 @@ func (a *analyzer) analyze(text string) *features {
 	f.full = fnvOffset
 	f.words = f.words[:0]
 	f.sentEnds = f.sentEnds[:0]
-	endSentence := func() {
-		if n := len(f.words); n > 0 && (len(f.sentEnds) == 0 || n > int(f.sentEnds[len(f.sentEnds)-1])) {
-			f.sentEnds = append(f.sentEnds, uint16(n))
-		}
-	}
-	scanWords(text, func(h uint64) {
-		f.full = (f.full ^ h) * fnvPrime
-		if !isStopword(h) && len(f.words) < maxStoredWords {
-			f.words = append(f.words, wordID(h))
-		}
-	}, endSentence)
-	endSentence()
+	a.sc.scan(text, f, nil)
+	f.endSentence()
 	f.shingles = appendShingles(f.words, f.shingles[:0])
 	f.sorted = false
 	return f
+}
+
+// endSentence closes the current sentence if it has content words.
+func (f *features) endSentence() {
+	if n := len(f.words); n > 0 && (len(f.sentEnds) == 0 || n > int(f.sentEnds[len(f.sentEnds)-1])) {
+		f.sentEnds = append(f.sentEnds, uint16(n))
+	}
 }
 
 // shingleSet returns the sorted distinct shingles of a content-word

@@ -76,6 +76,9 @@ type ClusterSpread struct {
 	FinishMin  float64 `json:"finish_min"`
 	FinishMean float64 `json:"finish_mean"`
 	FinishMax  float64 `json:"finish_max"`
+	// FinishByOrder lists the after-Finish B-cubed F1 of each order
+	// (seed k+1 at index k), so that an outlier order can be rerun.
+	FinishByOrder []float64 `json:"finish_by_order"`
 }
 
 // ClusterSweepPoint is B-cubed F1 at one join threshold.
@@ -172,6 +175,7 @@ func Cluster(path string, opt ClusterOptions) (ClusterResult, error) {
 			sp.Min, sp.Max, sp.Mean = min(sp.Min, on.BCubedF1), max(sp.Max, on.BCubedF1), sp.Mean+on.BCubedF1/float64(opt.Shuffles)
 			sp.FinishMin, sp.FinishMax = min(sp.FinishMin, fin.BCubedF1), max(sp.FinishMax, fin.BCubedF1)
 			sp.FinishMean += fin.BCubedF1 / float64(opt.Shuffles)
+			sp.FinishByOrder = append(sp.FinishByOrder, fin.BCubedF1)
 		}
 		res.Spread = sp
 	}

@@ -167,12 +167,33 @@ func (r *registry) samePerson(a, b []string) bool {
 	if len(a) < 2 || len(b) < 2 {
 		return false
 	}
+	if particleSurname(a, b) || particleSurname(b, a) {
+		return true // "Van Der Beek" is "James Van Der Beek"
+	}
 	if !r.sameNameWord(a[len(a)-1], b[len(b)-1]) {
 		return false
 	}
 	// First names alike, or one a short form of the other ("Pat", "Patrick").
 	fa, fb := a[0], b[0]
 	return r.sameNameWord(fa, fb) || len(fa) >= 3 && len(fb) >= 3 && (strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa))
+}
+
+// surnameParticles open compound surnames: "Van Der Beek", "de la Cruz".
+var surnameParticles = wordSet(`van von der den de del della da di du le la dos das ter ten`)
+
+// particleSurname reports whether short, opening with a particle, is the
+// compound surname that ends full ("Van Der Beek" of "James Van Der Beek").
+func particleSurname(short, full []string) bool {
+	if len(full) <= len(short) || !surnameParticles[short[0]] {
+		return false
+	}
+	tail := full[len(full)-len(short):]
+	for i := range short {
+		if tail[i] != short[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *registry) newEntity(name, typ, sub string) *entAcc {
@@ -302,6 +323,17 @@ func (r *registry) settleGuesses(vocab map[string]bool) {
 			if o != e && o.ent.Type != "person" && nameKey(o.ent.Name) == k {
 				other = o
 				break
+			}
+		}
+		if other == nil {
+			// "Sierra Nevada" beside "Sierra Nevada Corporation": the short
+			// form of an organisation's name.
+			for _, o := range r.ents {
+				if o != e && o.ent.Type == "organization" && strings.HasPrefix(o.ent.Name, e.ent.Name+" ") && o.ent.Mentions > 0 {
+					other = o
+					r.addAlias(o, e.ent.Name)
+					break
+				}
 			}
 		}
 		if other == nil {

@@ -265,7 +265,11 @@ func storyAnchors(docs []*doc) [2]*anchor {
 func findDates(d *doc, docs []*doc, fallback [2]*anchor) []storyline.DateMention {
 	var raws []rawDate
 	for si, s := range d.sents {
-		raws = append(raws, scanDates(s, si)...)
+		for _, r := range scanDates(s, si) {
+			if !notADay(s, r) {
+				raws = append(raws, r)
+			}
+		}
 	}
 	var base *anchor
 	if trusted(d.art) {
@@ -308,6 +312,7 @@ func findDates(d *doc, docs []*doc, fallback [2]*anchor) []storyline.DateMention
 		dm.Sentence = d.sents[r.sent]
 		out = append(out, dm)
 	}
+	quotedTodays(d, raws, out, base)
 	return out
 }
 

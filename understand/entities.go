@@ -21,7 +21,23 @@ type mention struct {
 	InRole    bool // named inside a person's title ("US" in "US President Donald Trump")
 	Headline  bool // in a headline or subhead: resolves to known names only
 	Team      bool // a place standing for its sports team ("Minnesota beat Buffalo")
+	Product   bool // a made thing, not an entity ("the RAV4", "its Blue Moon lander")
 }
+
+// makerNouns are kinds of company that may open a sentence before the
+// company's name: "Developer Valve called …".
+var makerNouns = wordSet(`developer publisher automaker carmaker retailer startup broadcaster insurer lender
+chipmaker drugmaker manufacturer studio airline rival competitor`)
+
+// questionAuxiliaries open questions: "Will Warren continue to …?"
+var questionAuxiliaries = wordSet(`will can could should would did does do is are was were has have may might must shall`)
+
+// kinshipWords are roles ("Trump's son") that are also surnames.
+var kinshipWords = wordSet(`son daughter brother sister father mother wife husband widow`)
+
+// placeNounsAfter follow a place's name in lower case: "the Gush Etzion
+// settlement", "the Zaatari camp".
+var placeNounsAfter = wordSet(`settlement camp neighborhood neighbourhood suburb town enclave`)
 
 // placePrepositions before a capitalised run make it a place: "in Fort Worth".
 // jobNouns name jobs that are not titles before a name: "a strategist at
@@ -102,6 +118,13 @@ func mentionsOf(sent string, toks []token, idx int) []mention {
 					j++
 					continue
 				}
+				// "Office of the Inspector General": "of the" inside an
+				// organisation's name.
+				if u.Word && (u.Text == "of" || u.Text == "for") && j+2 < len(toks) && toks[j+1].Text == "the" && toks[j+2].Word && toks[j+2].Cap &&
+					orgHeads[lower(toks[j-1].Text)] && !sentenceStarters[lower(toks[j+2].Text)] {
+					j += 2
+					continue
+				}
 				if u.Word && nameConnectors[u.Text] && j+1 < len(toks) && toks[j+1].Word && toks[j+1].Cap &&
 					!(u.Text == "the" && toks[j-1].Text != "of") {
 					j++
@@ -123,6 +146,7 @@ func mentionsOf(sent string, toks []token, idx int) []mention {
 		i = j
 	}
 	markTeams(toks, out)
+	markProducts(toks, out)
 	return out
 }
 
@@ -173,6 +197,10 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 		m.Entity = e.Name
 		return []mention{m}
 	}
+	// "Will Warren continue …?": a question's opening auxiliary is no first name.
+	if j-i >= 2 && questionAuxiliaries[lower(toks[i].Text)] && !isAcronym(toks[i].Text) && initialAt(toks, i) && strings.HasSuffix(strings.TrimRight(sent, " \"\u201d'\u2019)"), "?") {
+		i++
+	}
 	// Leading sentence words ("The", "In", "Monday") are not part of names.
 	keepThe := toks[i].Text == "The" && !initialAt(toks, i) && i+1 < j // "told The Hill"
 	for i < j && !keepThe && sentenceStarters[lower(toks[i].Text)] {
@@ -212,6 +240,12 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 			m.Entity, m.Demonym = c.Name, true
 			m.InRole = roleWordIn(toks, i+1, j) && j-i > 2
 			out = append(out, m)
+		} else if j == i+1 && inDemonymList(toks, i) {
+			// "American, Dutch, German and Swiss tourists": each country
+			// is named, though none acts (kept out of events and quotes).
+			m := mk(i, i+1, c.Type, c.Subtype)
+			m.Entity, m.Demonym, m.InRole = c.Name, true, true
+			out = append(out, m)
 		}
 		if i+1 == j || actorNouns[next] && !toks[i+1].Cap {
 			return out
@@ -220,6 +254,15 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 			// "Afghan Taliban", "American Kevin King": the rest is a name of its own.
 			return append(out, classifyRun(sent, toks, i+1, j, idx)...)
 		}
+	}
+	// "Developer Valve", "Automaker Ford": a kind of company capitalised
+	// at the start of a sentence, then the company's name.
+	if j-i >= 2 && makerNouns[lower(toks[i].Text)] && initialAt(toks, i) {
+		m := mk(i+1, j, "organization", "")
+		if e := lookupName(m.Name); e != nil {
+			m.Type, m.Subtype, m.Entity = e.Type, e.Subtype, e.Name
+		}
+		return append(out, m)
 	}
 	// Headlines and tables in capitals are not names.
 	if caps := capsCount(toks, i, j); caps >= 3 && caps == j-i {
@@ -242,6 +285,14 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 	// "Kevin King": a role word after a first name is a surname.
 	if r == j-1 && r > i && givenNames[lower(toks[r-1].Text)] {
 		r = -1
+	}
+	// "Masayoshi Son", "Chris Brother": a kinship word after a name is a
+	// surname; a title before it still counts ("SoftBank CEO Masayoshi Son").
+	if r == j-1 && r > i && kinshipWords[lower(toks[r].Text)] && !roleWords[lower(toks[r-1].Text)] && !toks[r-1].Poss {
+		r = lastRoleWord(toks, i, j-1)
+		if r == j-2 {
+			r = -1
+		}
 	}
 	// "Secretary of State Mike Pompeo": the role runs on through "of".
 	for r >= 0 && r+2 < j && nameConnectors[toks[r+1].Text] && !givenNames[lower(toks[r+2].Text)] {
@@ -315,10 +366,12 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 		return append(out, mk(i, j, "organization", ""))
 	case j-i >= 2 && (capsCount(toks, i, j) > 0 || orgHeads[lastHyphenPart(head)]):
 		return append(out, mk(i, j, "organization", ""))
-	case j < len(toks) && toks[j].Word && !toks[j].Cap && placeHeads[lower(toks[j].Text)] && j-i <= 3:
+	case j < len(toks) && toks[j].Word && !toks[j].Cap && (placeHeads[lower(toks[j].Text)] || placeNounsAfter[lower(toks[j].Text)]) && j-i <= 3:
 		return append(out, mk(i, j, "place", "")) // "Logar province"
 	case j-i >= 2 && givenNames[first]:
 		return append(out, withPrecedingRole(mk(i, j, "person", ""), sent, toks))
+	case j-i >= 2 && i > 0 && toks[i-1].Word && !toks[i-1].Cap && orgNouns[lower(toks[i-1].Text)]:
+		return append(out, mk(i, j, "organization", "")) // "the journal Nature Astronomy"
 	case j-i >= 2 && j-i <= 4 && !hasDigit(runText(sent, toks, i, j)):
 		// No first name known: a person only if the context says so.
 		m := withPrecedingRole(mk(i, j, "person", ""), sent, toks)
@@ -331,6 +384,18 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 		return append(out, withPrecedingRole(mk(i, j, "", ""), sent, toks))
 	}
 	return append(out, mk(i, j, "organization", ""))
+}
+
+// inDemonymList reports whether the demonym at token i stands in a list of
+// demonyms: a comma or "and" joins it to another.
+func inDemonymList(toks []token, i int) bool {
+	joined := func(k int) bool { return k >= 0 && k < len(toks) && (toks[k].Text == "," || toks[k].Text == "and") }
+	demonymAt := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].Cap && lookupDemonym(toks[k].Text) != nil }
+	// ", Swiss", ", and South Korean": the next demonym after a comma and "and".
+	if joined(i+1) && (demonymAt(i+2) || joined(i+2) && demonymAt(i+3)) {
+		return true
+	}
+	return joined(i-1) && (demonymAt(i-2) || joined(i-2) && demonymAt(i-3))
 }
 
 // withPrecedingRole attaches a lower-case role right before a name:

@@ -205,6 +205,11 @@ Europe|region
 Asia|region
 Africa|region
 Latin America|region
+North America|region
+South America|region
+Central America|region
+Southeast Asia|region
+Antarctica|region
 Gulf|region|Persian Gulf;Arabian Gulf
 Strait of Hormuz|region
 Pittsburgh|city

@@ -102,6 +102,7 @@ func loadGazetteer() {
 	add(gazSpace, "place")
 	add(gazOrgs, "organization")
 	add(gazPeople, "person")
+	loadTeams(add)
 }
 
 // gazAcronymOnly holds the keys known only as acronyms ("WHO", "IS"):

@@ -23,7 +23,7 @@ analyst economist professor prof dr mr mrs ms miss sir lord lady dame reporter c
 columnist researcher scientist executive deputy assistant commissioner superintendent inspector
 trooper speaker premier strongman dictator militant commentator host anchor actress actor singer
 rapper star player guard forward striker midfielder defender goalkeeper pitcher owner
-banker insider president-elect brother sister son daughter father mother wife husband widow adm admiral marshal brig brigadier dean chancellor`)
+banker insider president-elect administrator brother sister son daughter father mother wife husband widow adm admiral marshal brig brigadier dean chancellor`)
 
 // honorifics are titles that belong to how a person is named ("Ayatollah
 // Ali Khamenei", "Mr Smith") rather than to a job.
@@ -45,7 +45,8 @@ solutions logistics observatory`)
 // placeHeads end place names: "Tarrant County", "Nangarhar Province".
 var placeHeads = wordSet(`city county province state region district island islands street avenue road
 square river lake mountain center centre auditorium field stadium arena jail prison mountains valley sea ocean bay beach airport bridge hills heights desert
-peninsula canyon coast harbor harbour port township village borough parish territory`)
+peninsula canyon coast harbor harbour port township village borough parish territory
+plateau strait glacier volcano reef basin delta archipelago plains highlands`)
 
 // actorNouns after a demonym make the country the actor: "Iranian officials".
 var actorNouns = wordSet(`official officials government authorities forces troops military leader leaders
@@ -75,7 +76,7 @@ monday tuesday wednesday thursday friday saturday sunday
 muslim muslims islamic islam christian christians jewish jews shiite shi'ite shiites shi'ites shia sunni sunnis
 catholic protestant western eastern northern southern arab arabs kurdish kurds european africans
 african asian asians hispanic hispanics latino latinos democratic
-tv ceo cfo ipo gdp am pm ok faq
+tv ceo cfo ipo gdp am pm ok faq suv suvs vr pr td hiv aids dna rna evs ai gps usb hd lcd fps mph kph rpm id
 god allah internet web covid coronavirus english latin
 i i'm i've i'd i'll`)
 
@@ -113,7 +114,7 @@ tweeted tweets declared declares asserted asserts acknowledged acknowledges admi
 confirms denied denies suggested suggests stressed stresses emphasized emphasised urged urges recalled
 replied replies responded responds continued continues concluded asked asks reported reports revealed
 remarked observed commented predicted cautioned maintained contended believes believed thinks thought
-disclosed alleged`)
+disclosed alleged reiterated reiterates conceded`)
 
 // ordinaryNameWords are everyday words common in the names of things
 // (brands, venues, bands) and rare in people's names.

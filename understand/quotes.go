@@ -2,6 +2,7 @@ package understand
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
@@ -151,20 +152,37 @@ func (p *para) verbAt(from int, t token) {
 	if p.inQuote(pos) {
 		return
 	}
+	if objectVerbs[w] && objectFollows(p.text[from+t.End:]) {
+		return // "added three assists", "claimed his third title": no speech
+	}
 	if speechVerbs[w] || w == "quoted" || (w == "according" && strings.HasPrefix(p.text[from+t.End:], " to")) {
 		p.verbs = append(p.verbs, speechVerb{start: pos, end: from + t.End, word: w})
 	}
 }
 
+// objectVerbs are verbs of saying that also take a thing as object.
+var objectVerbs = wordSet(`added adds claimed claims noted notes`)
+
+// objectDeterminers open the noun phrase after "added" when nothing is said.
+var objectDeterminers = wordSet(`a an his her their its another two three four five six seven eight nine ten
+one 1 2 3 4 5 6 7 8 9 10`)
+
+// objectFollows reports whether text opens with a noun phrase determiner.
+func objectFollows(text string) bool {
+	ws := strings.Fields(text)
+	return len(ws) > 0 && objectDeterminers[lower(ws[0])]
+}
+
 // reportingVerbs introduce reported speech; the wider speechVerbs also
 // attribute direct quotes ("…," she wrote) but say too little on their own.
 var reportingVerbs = wordSet(`said says told tells added adds stated states noted warned claimed insisted argued
-explained tweeted wrote quoted according`)
+explained tweeted wrote quoted according stressed reiterated`)
 
 // findQuotes finds direct quotes and reported speech in a doc and
 // attributes each to a speaker and, where stated, the medium carrying it.
 func findQuotes(d *doc) []storyline.Quote {
 	var out []storyline.Quote
+	var outSents []int // doc sentence of each quote
 	var lastPerson, lastOrg, lastSubject *entAcc
 	var prevSpeaker string
 	prevQuoted := false
@@ -181,6 +199,7 @@ func findQuotes(d *doc) []storyline.Quote {
 				sEnd = lastEnd
 			}
 			speaker, medium, verb := p.attribute(sStart, sEnd, q, p.subjectPersonBefore(d, q[0], lastSubject, lastPerson), lastOrg)
+			text = p.sentenceLead(sStart, q) + text
 			if speaker == "" && (quotedHere || prevQuoted && isWholeQuote(p)) {
 				// A quote that goes on after its attribution, in the same
 				// paragraph or a paragraph of quotation only.
@@ -191,6 +210,7 @@ func findQuotes(d *doc) []storyline.Quote {
 			}
 			quotedHere = true
 			prevSpeaker = speaker
+			outSents = append(outSents, p.sentenceAt(sStart))
 			out = append(out, storyline.Quote{Speaker: speaker, Text: text, Direct: true, Verb: verb, Medium: medium,
 				Article: d.art.ID, Sentence: strings.TrimSpace(p.text[sStart:sEnd])})
 		}
@@ -208,6 +228,7 @@ func findQuotes(d *doc) []storyline.Quote {
 				continue
 			}
 			if speaker, text, ok := p.inverted(sStart, sEnd, verbs[len(verbs)-1]); ok {
+				outSents = append(outSents, p.sentenceAt(sStart))
 				out = append(out, storyline.Quote{Speaker: speaker, Text: text, Verb: verbs[len(verbs)-1].word,
 					Article: d.art.ID, Sentence: strings.TrimSpace(p.text[sStart:sEnd])})
 				continue
@@ -224,6 +245,7 @@ func findQuotes(d *doc) []storyline.Quote {
 			if len(strings.Fields(text)) < 3 {
 				continue
 			}
+			outSents = append(outSents, p.sentenceAt(sStart))
 			out = append(out, storyline.Quote{Speaker: speaker, Text: text, Verb: verb, Medium: medium,
 				Article: d.art.ID, Sentence: strings.TrimSpace(p.text[sStart:sEnd])})
 		}
@@ -248,7 +270,34 @@ func findQuotes(d *doc) []storyline.Quote {
 		}
 		prevQuoted = quotedHere || (len(p.quotes) > 0 && prevQuoted && isWholeQuote(p))
 	}
+	nameDescribedSpeakers(d, out, outSents)
 	return out
+}
+
+// sentenceLead is the unquoted start of a sentence that a lower-case
+// quote finishes ("That message is that anyone using meth is a problem
+// for everyone and “we want to try to help,” Sanborn said."), with a
+// trailing space; empty when the quote opens its sentence or the lead
+// holds the attribution.
+func (p *para) sentenceLead(sStart int, q [2]int) string {
+	if r, _ := utf8.DecodeRuneInString(p.text[q[0]:]); !unicode.IsLower(r) {
+		return ""
+	}
+	mark := q[0]
+	for mark > sStart && !strings.ContainsRune("\"\u201c", rune(p.text[mark-1])) && p.text[mark-1] < 0x80 {
+		mark--
+	}
+	for mark > sStart && p.text[mark-1] >= 0x80 {
+		mark-- // the bytes of a curly opening mark
+	}
+	if mark > 0 && mark-1 >= sStart && p.text[mark-1] == '"' {
+		mark--
+	}
+	lead := strings.TrimSpace(p.text[sStart:mark])
+	if len(strings.Fields(lead)) < 3 || len(p.speechVerbsIn(sStart, mark)) > 0 || hasQuoteIn(p, sStart, mark) {
+		return ""
+	}
+	return lead + " "
 }
 
 // minQuoteWords is the shortest direct quote kept: shorter ones are scare

@@ -48,15 +48,19 @@ func (p *para) subject(from, pos int, q [2]int, lastPerson, lastOrg *entAcc) str
 	// A person named in the clause, unless only as the one a described
 	// speaker belongs to ("a close aide to X").
 	var person, other *entAcc
+	ownerRole := false
 	for _, pm := range p.ments {
 		if pm.start < start || pm.end > pos || pm.e == nil || p.inQuote(pm.start) {
 			continue
 		}
 		pre := strings.Fields(p.text[start:pm.start])
+		if n := len(pre); n > 0 && (pre[n-1] == "the" || pre[n-1] == "its") {
+			pre = pre[:n-1] // "a spokesperson for the British Foreign Office"
+		}
 		if n := len(pre); n >= 2 && (pre[n-1] == "to" || pre[n-1] == "of" || pre[n-1] == "for") && !roleWordInWords(pre[n-2:n-1]) {
 			continue
 		}
-		if n := len(pre); n >= 2 && (pre[n-1] == "to" || pre[n-1] == "of") && roleWords[lower(pre[n-2])] && !strings.Contains(p.text[pm.end:pos], ",") {
+		if n := len(pre); n >= 2 && (pre[n-1] == "to" || pre[n-1] == "of" || pre[n-1] == "for") && roleWords[lower(pre[n-2])] && !strings.Contains(p.text[pm.end:pos], ",") {
 			// "aide to Khamenei said": the aide speaks, not Khamenei.
 			return trimDeterminer(strings.TrimSpace(p.text[start:pos]))
 		}
@@ -64,7 +68,12 @@ func (p *para) subject(from, pos int, q [2]int, lastPerson, lastOrg *entAcc) str
 			continue // the medium, not the speaker
 		}
 		if rest := p.text[pm.end:]; strings.HasPrefix(rest, "\u2019s ") || strings.HasPrefix(rest, "'s ") {
-			continue // "Rudolph's supporters": a modifier, not the speaker
+			// "Rudolph's supporters": a modifier, not the speaker. "Khamenei's
+			// top security adviser said": a person described by whose they are.
+			if pm.e.ent.Type == "person" && roleWordInWords(strings.Fields(p.text[pm.end:pos])) && !p.namesBetween(pm.end, pos) {
+				ownerRole = true
+			}
+			continue
 		}
 		if pm.e.ent.Type == "person" {
 			if person == nil {
@@ -76,6 +85,9 @@ func (p *para) subject(from, pos int, q [2]int, lastPerson, lastOrg *entAcc) str
 	}
 	if person != nil {
 		return person.ent.Name
+	}
+	if ownerRole && person == nil {
+		return trimDeterminer(left)
 	}
 	if other != nil {
 		// "Iran said", "Iranian officials said", "the Taliban said".
@@ -216,6 +228,11 @@ func (p *para) mentionBefore(from, to int, q [2]int, personOnly bool) *entAcc {
 // after the verb ("said on Monday that X…") or, when the attribution
 // closes the sentence ("X, an official said."), the words before it.
 func reportedClause(s string, vStart, vEnd int) string {
+	if lower(s[vStart:vEnd]) == "according" {
+		// "X can still influence the company, according to a new report":
+		// what is reported comes before.
+		return strings.TrimRight(strings.TrimSpace(s[:vStart]), " ,")
+	}
 	after := strings.TrimSpace(s[vEnd:])
 	for _, pre := range []string{"to ", "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday", "on Sunday", "last week", "on", "that ", ",", "in a statement"} {
 		after = strings.TrimSpace(strings.TrimPrefix(after, pre))
@@ -223,6 +240,13 @@ func reportedClause(s string, vStart, vEnd int) string {
 	// "X, an official said on Wednesday according to Tasnim, just days
 	// after …": the medium and a time clause follow; X is what was said.
 	medium := strings.HasPrefix(after, "according to ")
+	// "Targeting audiences is key, Graham said, offering the example …":
+	// a participle after the verb adds the speaker's doing, not the words.
+	if ws := strings.Fields(after); len(ws) > 0 && strings.HasSuffix(ws[0], "ing") {
+		if i := strings.LastIndex(s[:vStart], ","); i > 0 && len(strings.Fields(s[:i])) >= 4 && len(strings.Fields(s[i:vStart])) <= 4 {
+			medium = true
+		}
+	}
 	if len(strings.Fields(after)) >= 4 && !medium {
 		return strings.TrimRight(after, " .")
 	}

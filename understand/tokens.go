@@ -87,6 +87,13 @@ func tokenize(s string) []token {
 			r2, s2 := utf8.DecodeRuneInString(s[j:])
 			if isApostrophe(r2) {
 				after := s[j+s2:]
+				if strings.HasPrefix(after, "s") && !startsWithWordRune(after[1:]) && t.Cap && !sentenceStarters[lower(t.Text)] && shopPossessive(after[1:]) {
+					// "Lowe's was also lower": a name with its 's, not an owner.
+					t.Text, t.End = s[start:j+s2+1], j+s2+1
+					toks = append(toks, t)
+					i = j + s2 + 1
+					continue
+				}
 				if strings.HasPrefix(after, "s") && !startsWithWordRune(after[1:]) {
 					t.Poss = true
 					toks = append(toks, t)
@@ -149,4 +156,19 @@ func isAcronym(w string) bool {
 		n++
 	}
 	return n >= 2 && n <= 6
+}
+
+// shopVerbs follow a shop's name written with an 's ("Macy's said", "Lowe's
+// was"), never an owner's: nothing is owned before a verb.
+var shopVerbs = map[string]bool{"was": true, "is": true, "has": true, "had": true, "said": true, "says": true,
+	"will": true, "would": true, "reported": true, "posted": true, "announced": true}
+
+// shopPossessive reports whether the text after an 's opens with a verb.
+func shopPossessive(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	end := 0
+	for end < len(rest) && rest[end] >= 'a' && rest[end] <= 'z' {
+		end++
+	}
+	return shopVerbs[rest[:end]]
 }

@@ -3,6 +3,7 @@ package understand
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/textutil"
@@ -62,6 +63,7 @@ func Analyze(articles []storyline.Article, context []storyline.Article) storylin
 	}
 	reg := newRegistry()
 	reg.vocab = lowerVocabulary(docs)
+	resolveTeams(docs)
 	resolveEntities(reg, docs)
 	reg.settleGuesses(reg.vocab)
 	for _, d := range docs {
@@ -96,10 +98,14 @@ func AnalyzeArticle(a storyline.Article) storyline.Analysis {
 // names first (so a surname or role met before its full name still
 // resolves), then every mention in reading order.
 func resolveEntities(reg *registry, docs []*doc) {
+	products := productKeys(docs)
 	for _, d := range docs {
 		for si := range d.ments {
 			for mi := range d.ments[si] {
 				m := &d.ments[si][mi]
+				if isProduct(m, products) {
+					continue
+				}
 				if m.Type == "" || m.RoleOnly != "" || m.Headline && m.Entity == "" || m.Entity == "" && shouted(m.Name, reg.vocab) || (m.Entity == "" && len(reg.partsOf(m.Name)) < 2 && !isAcronym(m.Name)) {
 					continue // single words wait for the full names (pass two)
 				}
@@ -130,6 +136,9 @@ func resolveEntities(reg *registry, docs []*doc) {
 		for si := range d.ments {
 			for mi := range d.ments[si] {
 				m := &d.ments[si][mi]
+				if isProduct(m, products) {
+					continue
+				}
 				e := resolveMention(reg, d, si, m, counts)
 				d.ents[si][mi] = e
 				if e == nil {
@@ -221,7 +230,7 @@ func resolveMention(reg *registry, d *doc, si int, m *mention, counts map[string
 			reg.addAlias(e, m.Name)
 			return e
 		}
-		if givenNames[lower(m.Name)] && !m.Initial && !(m.Tok > 0 && hasDigit(d.toks[si][m.Tok-1].Text)) {
+		if givenNames[lower(m.Name)] && !m.Initial && !(m.Tok > 0 && (hasDigit(d.toks[si][m.Tok-1].Text) || productDeterminers[lower(d.toks[si][m.Tok-1].Text)])) {
 			m.Type = "person" // "his wife, Kimberly": a first name alone is still a person
 		}
 	}
@@ -307,7 +316,7 @@ var personVerbs = wordSet(`said says told tells added adds tweeted wrote explain
 // "the research firm Oanda", "Huawei, the embattled Chinese tech company".
 var orgNouns = wordSet(`firm company group agency network outlet newspaper broadcaster startup retailer carrier
 airline maker manufacturer investor platform app website site service band team club channel station
-publication magazine tabloid broker bank lender insurer chain brand label studio`)
+publication magazine tabloid broker bank lender insurer chain brand label studio journal`)
 
 // orgContext reports whether a single capitalised word is an organisation
 // by its context: an organisation noun before it or in apposition after
@@ -384,7 +393,11 @@ func appositiveRole(sent string, m *mention) string {
 	before := strings.TrimRight(sent[:m.Start], " ")
 	if strings.HasSuffix(before, ",") {
 		before = strings.TrimSuffix(before, ",")
-		start := strings.LastIndexAny(before, ",;\u201c\"") + 1
+		start := 0
+		if k := strings.LastIndexAny(before, ",;\u201c\u201d\""); k >= 0 {
+			_, size := utf8.DecodeRuneInString(before[k:])
+			start = k + size
+		}
 		phrase := strings.TrimSpace(before[start:])
 		if isRolePhrase(phrase) && len(phrase) < 120 {
 			return strings.TrimPrefix(strings.TrimPrefix(phrase, "the "), "The ")

@@ -29,6 +29,7 @@ func runEvalCluster(args []string, stdout, stderr io.Writer) int {
 	mergeThreshold := fs.Float64("merge-threshold", 0, "override the Finish merge threshold")
 	noTime := fs.Bool("no-time", false, "feed every item without a time (no decay)")
 	finishEvery := fs.Int("finish-every", 2000, "call Finish after every N items, as ingest does after each batch of this size; 0: once at the end")
+	set := fs.String("set", "", "comma-separated option overrides Name=value (see cluster.SetOption), e.g. StoryIDF=0.3,CentroidPower=0.75")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -43,6 +44,17 @@ func runEvalCluster(args []string, stdout, stderr io.Writer) int {
 	}
 	if *mergeThreshold > 0 {
 		opts.MergeThreshold = *mergeThreshold
+	}
+	for _, kv := range strings.Split(*set, ",") {
+		if kv = strings.TrimSpace(kv); kv == "" {
+			continue
+		}
+		name, val, _ := strings.Cut(kv, "=")
+		v, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+		if err != nil || !cluster.SetOption(&opts, strings.TrimSpace(name), v) {
+			fmt.Fprintf(stderr, "storyline eval cluster: bad --set option %q\n", kv)
+			return 2
+		}
 	}
 	opt := eval.ClusterOptions{Order: *order, Shuffles: *shuffles, Cluster: &opts, IgnoreTime: *noTime, FinishEvery: *finishEvery}
 	for _, f := range strings.Split(*sweep, ",") {
