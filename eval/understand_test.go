@@ -18,12 +18,12 @@ func TestUnderstandGold(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"entity F1", res.Entities.F1, 0.88},
-		{"quote F1", res.Quotes.F1, 0.80},
-		{"date F1", res.Dates.F1, 0.90},
-		{"event F1", res.Events.F1, 0.65},
-		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.94},
-		{"relative-date accuracy", res.RelativeAccuracy, 0.93},
+		{"entity F1", res.Entities.F1, 0.89},
+		{"quote F1", res.Quotes.F1, 0.83},
+		{"date F1", res.Dates.F1, 0.92},
+		{"event F1", res.Events.F1, 0.68},
+		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.95},
+		{"relative-date accuracy", res.RelativeAccuracy, 0.94},
 	}
 	for _, c := range checks {
 		if c.got < c.floor {
@@ -47,12 +47,12 @@ func TestUnderstandHeldOutGold(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"entity F1", res.Entities.F1, 0.76},
-		{"quote F1", res.Quotes.F1, 0.72},
-		{"date F1", res.Dates.F1, 0.87},
-		{"event F1", res.Events.F1, 0.58},
+		{"entity F1", res.Entities.F1, 0.81},
+		{"quote F1", res.Quotes.F1, 0.77},
+		{"date F1", res.Dates.F1, 0.92},
+		{"event F1", res.Events.F1, 0.68},
 		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.90},
-		{"relative-date accuracy", res.RelativeAccuracy, 0.88},
+		{"relative-date accuracy", res.RelativeAccuracy, 0.94},
 	}
 	for _, c := range checks {
 		if c.got < c.floor {
@@ -77,11 +77,11 @@ func TestUnderstandFreshGold(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"entity F1", res.Entities.F1, 0.79},
-		{"quote F1", res.Quotes.F1, 0.62},
+		{"entity F1", res.Entities.F1, 0.89},
+		{"quote F1", res.Quotes.F1, 0.69},
 		{"date F1", res.Dates.F1, 0.89},
-		{"event F1", res.Events.F1, 0.80},
-		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.90},
+		{"event F1", res.Events.F1, 0.85},
+		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.91},
 		{"relative-date accuracy", res.RelativeAccuracy, 0.85},
 	}
 	for _, c := range checks {

@@ -147,7 +147,44 @@ func mentionsOf(sent string, toks []token, idx int) []mention {
 	}
 	markTeams(toks, out)
 	markProducts(toks, out)
+	markListedOrgs(toks, out)
 	return out
+}
+
+// pluralOrgNouns announce a list of organisations: "nine companies selected
+// by NASA: Astrobotic, Draper, Moon Express and OrbitBeyond".
+var pluralOrgNouns = wordSet(`companies firms groups banks agencies startups carriers airlines retailers
+manufacturers automakers publishers networks outlets organizations organisations charities`)
+
+// markListedOrgs types the undecided names listed after a plural
+// organisation noun and a colon or dash as organisations.
+func markListedOrgs(toks []token, ms []mention) {
+	listFrom := -1
+	for k := 0; k < len(toks); k++ {
+		if toks[k].Word && pluralOrgNouns[lower(toks[k].Text)] {
+			for n := k + 1; n < len(toks) && n <= k+10; n++ {
+				if t := toks[n].Text; t == ":" || t == "\u2014" || t == "\u2013" {
+					listFrom = toks[n].End
+					break
+				}
+				if t := toks[n].Text; t == "." || t == ";" {
+					break
+				}
+			}
+			if listFrom >= 0 {
+				break
+			}
+		}
+	}
+	if listFrom < 0 {
+		return
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.Start >= listFrom && m.Entity == "" && m.RoleOnly == "" && (m.Type == "" || m.Type == "person" && m.Role == "" && m.Honorific == "") {
+			m.Type, m.Guess, m.Role = "organization", false, ""
+		}
+	}
 }
 
 // capRunEnd is the end of the run of capitalised words starting at i.
@@ -227,6 +264,20 @@ func classifyRun(sent string, toks []token, i, j, idx int) []mention {
 		m := mk(i, j, e.Type, e.Subtype)
 		m.Entity = e.Name
 		return []mention{m}
+	}
+	// A demonym of several words ("South Korean") is an adjective, not a
+	// name: the country when it acts or stands in a list of demonyms.
+	if c := lookupDemonym(runText(sent, toks, i, j)); c != nil && j-i >= 2 {
+		next := ""
+		if j < len(toks) && toks[j].Word {
+			next = lower(toks[j].Text)
+		}
+		if actorNouns[next] || roleWords[next] || inDemonymList(toks, i) {
+			m := mk(i, j, c.Type, c.Subtype)
+			m.Entity, m.Demonym, m.InRole = c.Name, true, !actorNouns[next] && !roleWords[next]
+			out = append(out, m)
+		}
+		return out
 	}
 	// A demonym before a role or an actor noun is the country acting
 	// (unless the run is an organisation's name: "European Space Agency").

@@ -74,6 +74,9 @@ func findEvents(d *doc, dates []storyline.DateMention) []storyline.Event {
 			if typ == "attack" && verbalAttack(toks, ti) {
 				typ = "criticize"
 			}
+			if typ == "attack" && accidentAfter(sent[end:]) {
+				continue
+			}
 			if ambiguousTriggers[w] && !verbPosition(toks, ti) {
 				continue // "the September 11 attacks", "U.S. requests"
 			}
@@ -142,8 +145,8 @@ func verbalAttack(toks []token, ti int) bool {
 		if verbalTargets[lower(toks[k].Text)] {
 			return true
 		}
-		if !toks[k].Word {
-			return false
+		if !toks[k].Word && !toks[k-1].Poss {
+			return false // a possessive's "'s" goes on: "each other's policies"
 		}
 	}
 	return false
@@ -266,9 +269,21 @@ func clauseSubject(d *doc, si, from, to int, inQuote func(int) bool) string {
 		if inPrepPhrase(sent[from:m.Start]) {
 			continue
 		}
+		if e.ent.Type == "place" && personNounAfter(sent[m.End:]) {
+			return "" // "A New York man who threatened …": the man acts, unnamed
+		}
 		return e.ent.Name
 	}
 	return ""
+}
+
+// personNouns after a place make it a modifier of a person: "a New York man".
+var personNouns = wordSet(`man woman men women boy girl teen teenager resident residents native natives couple
+mother father student students driver`)
+
+func personNounAfter(text string) bool {
+	ws := strings.Fields(text)
+	return len(ws) > 0 && personNouns[lower(strings.Trim(ws[0], ",.;"))]
 }
 
 // inPrepPhrase reports whether the words before a name end in a
@@ -317,9 +332,37 @@ func eventTarget(d *doc, si, from int, actor string, inQuote func(int) bool) str
 		if e == nil || m.Start < from || m.Start >= to || inQuote(m.Start) || e.ent.Name == actor || m.InRole {
 			continue
 		}
+		if e.ent.Type == "place" && locativeBefore(sent[from:m.Start]) {
+			continue // "killed a wild rabbit in China": where, not whom
+		}
 		return e.ent.Name
 	}
 	return ""
+}
+
+// locativeBefore reports whether text ends with a preposition of place.
+func locativeBefore(text string) bool {
+	ws := strings.Fields(text)
+	return len(ws) > 0 && placePrepositions[lower(ws[len(ws)-1])]
+}
+
+// accidentNouns after "killed in a …" make a death an accident, not an attack.
+var accidentNouns = wordSet(`crash accident collision fire blaze explosion blast avalanche earthquake flood floods
+storm landslide stampede derailment`)
+
+// accidentAfter reports whether the words after a trigger tell of an
+// accident: "killed in a helicopter crash".
+func accidentAfter(text string) bool {
+	ws := strings.Fields(text)
+	if len(ws) < 2 || ws[0] != "in" {
+		return false
+	}
+	for k := 1; k < len(ws) && k <= 4; k++ {
+		if accidentNouns[lower(strings.Trim(ws[k], ",.;"))] {
+			return true
+		}
+	}
+	return false
 }
 
 // eventPlace is a city or place named in the sentence ("in Kabul") that is

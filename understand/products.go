@@ -48,6 +48,12 @@ func mixedAlnum(w string) bool {
 func markProducts(toks []token, ms []mention) {
 	for k := range ms {
 		m := &ms[k]
+		if m.End-m.Start == len(toks[m.Tok].Text) && isAcronym(toks[m.Tok].Text) && termAcronym(toks, m.Tok) {
+			// "hypersensitivity pneumonitis, or HP": a term defined here,
+			// whatever else the letters may stand for.
+			m.Product = true
+			continue
+		}
 		if m.Entity != "" || m.RoleOnly != "" || m.InRole || m.Demonym || m.Team || m.Type == "person" && !m.Guess {
 			continue
 		}
@@ -74,7 +80,7 @@ func markProducts(toks []token, ms []mention) {
 		if n < len(toks) && toks[n].Word && productNouns[lower(toks[n].Text)] && (!toks[n].Cap || isAcronym(toks[n].Text)) && determinedAt(toks, m.Tok) {
 			product = true
 		}
-		if quotedAlone(toks, m.Tok, end) && !orgHeads[lower(toks[end-1].Text)] {
+		if (quotedAlone(toks, m.Tok, end) || inQuotedTitle(toks, m.Tok, end)) && !orgHeads[lower(toks[end-1].Text)] {
 			product = true // a title in quotation marks: “Ground Game”
 		}
 		if product {
@@ -103,7 +109,7 @@ func isProduct(m *mention, products map[string]bool) bool {
 	if m.Product {
 		return true
 	}
-	if m.Entity != "" || m.RoleOnly != "" || m.Type == "person" && !m.Guess || len(products) == 0 {
+	if m.Entity != "" && !isAcronym(m.Name) || m.RoleOnly != "" || m.Type == "person" && !m.Guess || len(products) == 0 {
 		return false
 	}
 	return products[nameKey(strings.TrimSpace(m.Name))]
@@ -140,4 +146,68 @@ func isQuoteMark(s string) bool {
 		return true
 	}
 	return false
+}
+
+// titleFunctionWords may stand in lower case inside a title.
+var titleFunctionWords = wordSet(`a an the and or of in on to for with at by from`)
+
+// inQuotedTitle reports whether toks[i:j] lies inside a quotation written
+// as a title ("10 Things in Tech You Need to Know", “Dancing with the
+// Stars”): every word capitalised, a number or a short function word, at
+// least two capitalised.
+func inQuotedTitle(toks []token, i, j int) bool {
+	open := i - 1
+	for open >= 0 && !isQuoteMark(toks[open].Text) {
+		if !titleToken(toks[open]) {
+			return false
+		}
+		open--
+	}
+	closeAt := j
+	for closeAt < len(toks) && !isQuoteMark(toks[closeAt].Text) {
+		if !titleToken(toks[closeAt]) && !(closeAt+1 < len(toks) && isQuoteMark(toks[closeAt+1].Text) && (toks[closeAt].Text == "." || toks[closeAt].Text == ",")) {
+			return false
+		}
+		closeAt++
+	}
+	if open < 0 || closeAt >= len(toks) {
+		return false
+	}
+	caps := 0
+	for k := open + 1; k < closeAt; k++ {
+		if toks[k].Word && toks[k].Cap {
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
+func titleToken(t token) bool {
+	return t.Word && (t.Cap || isNumber(t.Text) || titleFunctionWords[t.Text])
+}
+
+// termAcronym reports whether the acronym at token i abbreviates the
+// lower-case words just before it, introduced by "(" or ", or":
+// "hypersensitivity pneumonitis (HP)". Such an acronym names a thing.
+func termAcronym(toks []token, i int) bool {
+	acr := strings.ToLower(strings.ReplaceAll(toks[i].Text, ".", ""))
+	k := i - 1
+	switch {
+	case k >= 0 && toks[k].Text == "(":
+		k--
+	case k >= 1 && toks[k].Text == "or" && toks[k-1].Text == ",":
+		k -= 2
+	default:
+		return false
+	}
+	if k+1 < len(acr) {
+		return false
+	}
+	for n := len(acr) - 1; n >= 0; n, k = n-1, k-1 {
+		t := toks[k]
+		if !t.Word || t.Cap || t.Text[0] != acr[n] {
+			return false
+		}
+	}
+	return true
 }

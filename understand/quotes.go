@@ -284,14 +284,11 @@ func (p *para) sentenceLead(sStart int, q [2]int) string {
 		return ""
 	}
 	mark := q[0]
-	for mark > sStart && !strings.ContainsRune("\"\u201c", rune(p.text[mark-1])) && p.text[mark-1] < 0x80 {
-		mark--
+	if r, size := utf8.DecodeLastRuneInString(p.text[:q[0]]); r == '"' || r == '\u201c' {
+		mark -= size
 	}
-	for mark > sStart && p.text[mark-1] >= 0x80 {
-		mark-- // the bytes of a curly opening mark
-	}
-	if mark > 0 && mark-1 >= sStart && p.text[mark-1] == '"' {
-		mark--
+	if mark < sStart {
+		return ""
 	}
 	lead := strings.TrimSpace(p.text[sStart:mark])
 	if len(strings.Fields(lead)) < 3 || len(p.speechVerbsIn(sStart, mark)) > 0 || hasQuoteIn(p, sStart, mark) {
@@ -405,6 +402,16 @@ func (p *para) attribute(from, to int, q [2]int, lastPerson, lastOrg *entAcc) (s
 		}
 		if better && v.word != "according" {
 			best = v
+		}
+	}
+	if q[0] == q[1] && strings.HasSuffix(p.text[from:best.start], " and ") {
+		// "X said it viewed … and said it would …": a verb coordinated
+		// without a subject shares the first verb's; report from that one.
+		for _, v := range verbs {
+			if reportingVerbs[v.word] && v.word != "according" && v.start < best.start {
+				best = v
+				break
+			}
 		}
 	}
 	verb = best.word

@@ -73,6 +73,9 @@ func (p *para) subject(from, pos int, q [2]int, lastPerson, lastOrg *entAcc) str
 			if pm.e.ent.Type == "person" && roleWordInWords(strings.Fields(p.text[pm.end:pos])) && !p.namesBetween(pm.end, pos) {
 				ownerRole = true
 			}
+			if p.institutionAfter(pm.e, pm.start, pos) {
+				ownerRole = true // "Russia's foreign ministry said"
+			}
 			continue
 		}
 		if pm.e.ent.Type == "person" {
@@ -87,6 +90,10 @@ func (p *para) subject(from, pos int, q [2]int, lastPerson, lastOrg *entAcc) str
 		return person.ent.Name
 	}
 	if ownerRole && person == nil {
+		return trimDeterminer(left)
+	}
+	if other != nil && p.institutionAfter(other, start, pos) {
+		// "The French foreign ministry said": the ministry speaks, not France.
 		return trimDeterminer(left)
 	}
 	if other != nil {
@@ -239,15 +246,15 @@ func reportedClause(s string, vStart, vEnd int) string {
 	}
 	// "X, an official said on Wednesday according to Tasnim, just days
 	// after …": the medium and a time clause follow; X is what was said.
-	medium := strings.HasPrefix(after, "according to ")
+	saidBefore := strings.HasPrefix(after, "according to ")
 	// "Targeting audiences is key, Graham said, offering the example …":
 	// a participle after the verb adds the speaker's doing, not the words.
 	if ws := strings.Fields(after); len(ws) > 0 && strings.HasSuffix(ws[0], "ing") {
 		if i := strings.LastIndex(s[:vStart], ","); i > 0 && len(strings.Fields(s[:i])) >= 4 && len(strings.Fields(s[i:vStart])) <= 4 {
-			medium = true
+			saidBefore = true
 		}
 	}
-	if len(strings.Fields(after)) >= 4 && !medium {
+	if len(strings.Fields(after)) >= 4 && !saidBefore {
 		return strings.TrimRight(after, " .")
 	}
 	before := s[:vStart]
@@ -255,4 +262,33 @@ func reportedClause(s string, vStart, vEnd int) string {
 		return strings.TrimSpace(before[:i])
 	}
 	return strings.TrimRight(after, " .")
+}
+
+// institutionAfter reports whether the last mention of a place in
+// [start,pos) is followed, up to pos, by a lower-case institution only:
+// "French foreign ministry", "Russia's defence ministry".
+func (p *para) institutionAfter(e *entAcc, start, pos int) bool {
+	if e.ent.Type != "place" {
+		return false
+	}
+	end := -1
+	for _, pm := range p.ments {
+		if pm.e == e && pm.start >= start && pm.end <= pos {
+			end = pm.end
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	rest := strings.TrimPrefix(strings.TrimPrefix(p.text[end:pos], "\u2019s"), "'s")
+	ws := strings.Fields(trimAdverbials(strings.TrimSpace(rest)))
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if startsUpper(w) {
+			return false
+		}
+	}
+	return orgHeads[lower(ws[len(ws)-1])]
 }
