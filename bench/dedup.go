@@ -40,9 +40,9 @@ type DedupScore struct {
 }
 
 // DedupSide is one system's result on the generated corpus. Precision and
-// recall score the exact + near-duplicate pairs it reports directly
-// against the copy-family pairs; Closure scores all pairs of the
-// connected components of those pairs. Wire scores shares-wire-text:
+// recall score the closure of the exact + near-duplicate pairs it reports
+// (all pairs of their connected components) against the copy-family
+// pairs, as Closure does; Direct scores the reported pairs themselves. Wire scores shares-wire-text:
 // recall over the wire-family pairs (reported with any relation) and
 // precision of the reported shares-wire-text pairs (true if a pair of
 // either kind).
@@ -64,6 +64,7 @@ type DedupSide struct {
 	// collector had not yet reclaimed.
 	HeapLiveMB float64    `json:"heap_live_mb"`
 	Closure    DedupScore `json:"closure"`
+	Direct     DedupScore `json:"direct"`
 	WirePairs  int        `json:"wire_pairs,omitempty"`
 	Wire       DedupScore `json:"wire"`
 }
@@ -290,9 +291,13 @@ func dedupScoreSide(docs int, truth []DedupTruth, found, wire [][2]int) DedupSid
 			s.WirePairs++
 		}
 	}
+	// The headline scores the closure, as `eval dedup` does (two copies of
+	// one original are copies of each other); Direct keeps the pairs as
+	// reported, for both sides alike.
 	direct, _ := DedupScorePairs(kinds, DedupKindCopy, s.Pairs, found)
-	s.Found, s.Precision, s.Recall = direct.Found, direct.Precision, direct.Recall
+	s.Direct = direct
 	s.Closure = DedupScoreClosure(kinds, DedupKindCopy, s.Pairs, found)
+	s.Found, s.Precision, s.Recall = s.Closure.Found, s.Closure.Precision, s.Closure.Recall
 	// Wire: precision of reported wire pairs against any true pair, recall
 	// of wire-family pairs reported with any relation.
 	wp, _ := DedupScorePairs(kinds, "", s.WirePairs, wire)

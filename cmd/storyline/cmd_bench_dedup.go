@@ -68,8 +68,8 @@ func runBenchDedup(args []string, stdout, stderr io.Writer) int {
 		name string
 		r    bench.DedupSide
 	}{{"storyline", res.DedupSide}, {"ekzhu/minhash-lsh", res.Baseline}} {
-		fmt.Fprintf(stdout, "%-18s pairs P %.4f R %.4f (found %d) | closure P %.4f R %.4f | wire P %.4f R %.4f | %.0f docs/s, %.0f docs/CPU-s | peak RSS %.0f MB, heap %.0f MB (live %.0f MB)\n",
-			s.name, s.r.Precision, s.r.Recall, s.r.Found, s.r.Closure.Precision, s.r.Closure.Recall,
+		fmt.Fprintf(stdout, "%-18s copies P %.4f R %.4f (found %d) | direct pairs P %.4f R %.4f | wire P %.4f R %.4f | %.0f docs/s, %.0f docs/CPU-s | peak RSS %.0f MB, heap %.0f MB (live %.0f MB)\n",
+			s.name, s.r.Precision, s.r.Recall, s.r.Found, s.r.Direct.Precision, s.r.Direct.Recall,
 			s.r.Wire.Precision, s.r.Wire.Recall, s.r.DocsPerSec, s.r.DocsPerCPUSec, s.r.PeakRSSMB, s.r.HeapMB, s.r.HeapLiveMB)
 	}
 	if res.Baseline.DocsPerSec > 0 && res.Baseline.DocsPerCPUSec > 0 {
