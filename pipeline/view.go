@@ -291,8 +291,8 @@ type storyMemo struct {
 
 	pageOnce  sync.Once
 	page      storyline.Telling
-	datesOnce sync.Once
-	resolved  []storyline.DateMention
+	ownOnce sync.Once
+	own     storyline.Analysis // the story read alone, without related stories
 }
 
 func (r *Reader) memo(st storyline.Story) *storyMemo {
@@ -333,9 +333,11 @@ func (m *storyMemo) lead() string {
 	return ""
 }
 
-func (m *storyMemo) dates() []storyline.DateMention {
-	m.datesOnce.Do(func() { m.resolved = understand.Analyze(m.r.storyArticles(m.st), nil).Dates })
-	return m.resolved
+func (m *storyMemo) dates() []storyline.DateMention { return m.analysis().Dates }
+
+func (m *storyMemo) analysis() storyline.Analysis {
+	m.ownOnce.Do(func() { m.own = understand.Analyze(m.r.storyArticles(m.st), nil) })
+	return m.own
 }
 
 // trustedDates returns the articles with publication dates too weak to
@@ -355,7 +357,7 @@ func trustedDates(arts []storyline.Article) []storyline.Article {
 // Entities merges the entities of every story across the store.
 func (r *Reader) Entities() []storyline.Entity {
 	lists := parallelMap(r.stories, func(st storyline.Story) []storyline.Entity {
-		return understand.Analyze(r.storyArticles(st), nil).Entities
+		return r.memo(st).analysis().Entities
 	})
 	byStory := map[string][]storyline.Entity{}
 	for i, st := range r.stories {

@@ -16,11 +16,12 @@ type entAcc struct {
 	roles    map[string]bool
 	articles map[string]bool
 	stories  map[string]bool
-	order    int    // first-seen order, for stable ties
-	evidence bool   // some mention shows a person (first name, role, speech, age)
-	surname  string // cached last name key of ent.Name (persons)
-	surOf    string // the name surname was computed from
-	lastSeen int    // position of the latest mention, for surname resolution
+	order    int  // first-seen order, for stable ties
+	evidence bool // some mention shows a person (first name, role, speech, age)
+	lastSeen int  // position of the latest mention, for surname resolution
+	// The registry's index keys of ent.Name (persons of two words or more):
+	// last and first name parts, and the last part's skeleton.
+	surname, surSkel, first string
 }
 
 // registry merges names into entities: known aliases, initialisms,
@@ -33,6 +34,12 @@ type registry struct {
 	skel   map[string]string   // skeleton cache
 	vocab  map[string]bool     // words the story uses in lower case
 	parts  map[string][]string // nameParts cache
+	// Indexes of the persons, each list in first-seen order (see
+	// registry_index.go): lookups by surname, first name or full name
+	// visit only the candidates, not the whole registry.
+	bySurnameSkel map[string][]*entAcc // skeleton of the surname of ent.Name
+	byFirst       map[string][]*entAcc // first name part of ent.Name
+	byAliasSkel   map[string][]*entAcc // skeleton of the last part of any alias of two words or more
 }
 
 // partsOf is nameParts with a cache.
@@ -46,7 +53,8 @@ func (r *registry) partsOf(name string) []string {
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]*entAcc{}, byRole: map[string]*entAcc{}, skel: map[string]string{}, parts: map[string][]string{}}
+	return &registry{byKey: map[string]*entAcc{}, byRole: map[string]*entAcc{}, skel: map[string]string{}, parts: map[string][]string{},
+		bySurnameSkel: map[string][]*entAcc{}, byFirst: map[string][]*entAcc{}, byAliasSkel: map[string][]*entAcc{}}
 }
 
 // nameParts splits a person name into comparable word keys, dropping
@@ -200,6 +208,7 @@ func (r *registry) newEntity(name, typ, sub string) *entAcc {
 	e := &entAcc{ent: storyline.Entity{Name: name, Type: typ, Subtype: sub}, aliases: map[string]bool{},
 		roles: map[string]bool{}, articles: map[string]bool{}, stories: map[string]bool{}, order: len(r.ents)}
 	r.ents = append(r.ents, e)
+	r.indexName(e)
 	r.addAlias(e, name)
 	return e
 }
@@ -209,72 +218,15 @@ func (r *registry) addAlias(e *entAcc, alias string) {
 	if alias == "" {
 		return
 	}
-	e.aliases[alias] = true
+	if !e.aliases[alias] {
+		e.aliases[alias] = true
+		r.indexAlias(e, alias)
+	}
 	if k := nameKey(alias); k != "" {
 		if _, taken := r.byKey[k]; !taken {
 			r.byKey[k] = e
 		}
 	}
-}
-
-// findPerson finds a registered person a full name refers to.
-func (r *registry) findPerson(parts []string) *entAcc {
-	for _, e := range r.ents {
-		if e.ent.Type != "person" {
-			continue
-		}
-		for a := range e.aliases {
-			if r.samePerson(parts, r.partsOf(a)) {
-				return e
-			}
-		}
-	}
-	return nil
-}
-
-// bySurname finds the person whose last (or only) name matches a single
-// word, preferring the most recently mentioned.
-func (r *registry) bySurname(word string) *entAcc {
-	k := nameKey(word)
-	var best *entAcc
-	for _, e := range r.ents {
-		if e.ent.Type != "person" {
-			continue
-		}
-		if e.surOf != e.ent.Name {
-			e.surOf, e.surname = e.ent.Name, ""
-			if parts := r.partsOf(e.ent.Name); len(parts) >= 2 {
-				e.surname = parts[len(parts)-1]
-			}
-		}
-		if e.surname == "" {
-			continue
-		}
-		if r.sameNameWord(e.surname, k) && (best == nil || e.lastSeen > best.lastSeen) {
-			best = e
-		}
-	}
-	return best
-}
-
-// byFirstName finds the one person of the story with this first name
-// ("Taylor" for Taylor Swift); none when two share it.
-func (r *registry) byFirstName(word string) *entAcc {
-	k := nameKey(word)
-	var found *entAcc
-	for _, e := range r.ents {
-		if e.ent.Type != "person" {
-			continue
-		}
-		parts := r.partsOf(e.ent.Name)
-		if len(parts) >= 2 && parts[0] == k {
-			if found != nil && found != e {
-				return nil
-			}
-			found = e
-		}
-	}
-	return found
 }
 
 // register resolves a typed mention to an entity, creating it if new.
@@ -294,7 +246,7 @@ func (r *registry) register(m *mention) *entAcc {
 				r.addAlias(e, m.Name)
 				// Prefer the fuller form as the name.
 				if len(parts) > len(r.partsOf(e.ent.Name)) {
-					e.ent.Name = name
+					r.rename(e, name)
 				}
 				return e
 			}
@@ -312,15 +264,21 @@ func (r *registry) register(m *mention) *entAcc {
 // A name none of whose words the story also uses in lower case ("Trey
 // Edmunds") stays a person; "Big Machine" or "Rolling Stone", made of
 // ordinary words, becomes an organisation.
+//
+// Names do not change here (types and mentions do), so the candidates are
+// looked up in a name index built once, in registry order.
 func (r *registry) settleGuesses(vocab map[string]bool) {
+	var names *nameIndex
 	for _, e := range r.ents {
 		if e.ent.Type != "person" || e.evidence || e.ent.Mentions == 0 {
 			continue
 		}
-		k := nameKey(e.ent.Name)
+		if names == nil {
+			names = newNameIndex(r.ents)
+		}
 		var other *entAcc
-		for _, o := range r.ents {
-			if o != e && o.ent.Type != "person" && nameKey(o.ent.Name) == k {
+		for _, o := range names.byKey[nameKey(e.ent.Name)] {
+			if o != e && o.ent.Type != "person" {
 				other = o
 				break
 			}
@@ -328,8 +286,8 @@ func (r *registry) settleGuesses(vocab map[string]bool) {
 		if other == nil {
 			// "Sierra Nevada" beside "Sierra Nevada Corporation": the short
 			// form of an organisation's name.
-			for _, o := range r.ents {
-				if o != e && o.ent.Type == "organization" && strings.HasPrefix(o.ent.Name, e.ent.Name+" ") && o.ent.Mentions > 0 {
+			for _, o := range names.byPrefix[e.ent.Name] {
+				if o != e && o.ent.Type == "organization" && o.ent.Mentions > 0 {
 					other = o
 					r.addAlias(o, e.ent.Name)
 					break

@@ -262,7 +262,7 @@ func storyAnchors(docs []*doc) [2]*anchor {
 // ones are resolved against the article's trusted publication date; when
 // it has none, against a dated article of the story (or a related story)
 // that reports the same fact, else the story's earliest trusted date.
-func findDates(d *doc, docs []*doc, fallback [2]*anchor) []storyline.DateMention {
+func findDates(d *doc, facts *factIndex, fallback [2]*anchor) []storyline.DateMention {
 	var raws []rawDate
 	for si, s := range d.sents {
 		for _, r := range scanDates(s, si) {
@@ -282,7 +282,7 @@ func findDates(d *doc, docs []*doc, fallback [2]*anchor) []storyline.DateMention
 			if !isRelativeKind(r.kind) {
 				continue
 			}
-			if a := factAnchor(d, r, docs); a != nil {
+			if a := factAnchor(d, r, facts); a != nil {
 				matched[i] = a
 				if base == nil || a.conf > base.conf {
 					derived := *a

@@ -15,24 +15,49 @@ const driftThreshold = 0.5
 // quoteDrift links the same direct quote as worded in different articles:
 // same speaker, different wording, word overlap (Dice) at least
 // driftThreshold, with the word-level differences listed.
+//
+// Only direct quotes of one speaker are compared, each quote's normalised
+// text and words computed once: a long story repeats its quotes in many
+// articles.
 func quoteDrift(quotes []storyline.Quote) []storyline.QuoteDrift {
 	var out []storyline.QuoteDrift
-	used := map[int]bool{}
+	used := make([]bool, len(quotes))
+	bySpeaker := map[string][]int{} // direct quotes of each speaker, in order
+	for i, q := range quotes {
+		if q.Direct {
+			bySpeaker[q.Speaker] = append(bySpeaker[q.Speaker], i)
+		}
+	}
+	normal := make([]string, len(quotes))
+	words := make([][]string, len(quotes))
+	counts := make([]map[string]int, len(quotes))
+	prepare := func(i int) {
+		if counts[i] == nil {
+			normal[i], words[i] = textutil.Normalize(quotes[i].Text), lowerWords(quotes[i].Text)
+			counts[i] = wordCounts(words[i])
+		}
+	}
 	for i := range quotes {
 		if used[i] || !quotes[i].Direct {
 			continue
 		}
 		a := quotes[i]
-		for j := i + 1; j < len(quotes); j++ {
+		same := bySpeaker[a.Speaker]
+		for _, j := range same[sort.SearchInts(same, i+1):] {
 			b := quotes[j]
-			if used[j] || !b.Direct || b.Article == a.Article || b.Speaker != a.Speaker {
+			if used[j] || b.Article == a.Article {
 				continue
 			}
-			if textutil.Normalize(a.Text) == textutil.Normalize(b.Text) {
+			prepare(i)
+			prepare(j)
+			if normal[i] == normal[j] {
 				continue
 			}
-			wa, wb := lowerWords(a.Text), lowerWords(b.Text)
-			sim := dice(wa, wb)
+			wa, wb := words[i], words[j]
+			if diceBound(len(wa), len(wb)) < driftThreshold {
+				continue // too different in length to reach the threshold
+			}
+			sim := diceCounts(counts[i], counts[j], len(wa), len(wb))
 			if sim < driftThreshold {
 				continue
 			}
@@ -53,23 +78,38 @@ func lowerWords(s string) []string {
 	return ws
 }
 
-// dice is the Dice coefficient of two word multisets.
-func dice(a, b []string) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	count := map[string]int{}
-	for _, w := range a {
+// wordCounts is the multiset of a word list.
+func wordCounts(ws []string) map[string]int {
+	count := make(map[string]int, len(ws))
+	for _, w := range ws {
 		count[w]++
 	}
-	common := 0
-	for _, w := range b {
-		if count[w] > 0 {
-			count[w]--
-			common++
-		}
+	return count
+}
+
+// diceCounts is the Dice coefficient of two word multisets of na and nb
+// words, given as counts: the words in common are the sum of the smaller
+// counts.
+func diceCounts(a, b map[string]int, na, nb int) float64 {
+	if na+nb == 0 {
+		return 0
 	}
-	return 2 * float64(common) / float64(len(a)+len(b))
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	common := 0
+	for w, n := range a {
+		common += min(n, b[w])
+	}
+	return 2 * float64(common) / float64(na+nb)
+}
+
+// diceBound is the highest dice two word lists of these lengths can have.
+func diceBound(na, nb int) float64 {
+	if na+nb == 0 {
+		return 0
+	}
+	return 2 * float64(min(na, nb)) / float64(na+nb)
 }
 
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }

@@ -72,13 +72,14 @@ func Analyze(articles []storyline.Article, context []storyline.Article) storylin
 	var an storyline.Analysis
 	an.Entities = reg.entities()
 	anchors := storyAnchors(docs)
+	facts := newFactIndex(docs)
 	for _, d := range docs {
 		if d.evidence {
 			continue
 		}
 		qs := findQuotes(d)
 		an.Quotes = append(an.Quotes, qs...)
-		ds := findDates(d, docs, anchors)
+		ds := findDates(d, facts, anchors)
 		an.Dates = append(an.Dates, ds...)
 		an.Events = append(an.Events, findEvents(d, ds)...)
 	}
