@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/datafile"
 
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/textutil"
@@ -178,16 +179,12 @@ func (p *clusterbenchPool) addBody(text string) {
 }
 
 func clusterbenchReadJSONL(path string, fn func(title, text string)) error {
-	f, err := os.Open(path)
+	r, err := datafile.Open(path)
 	if err != nil {
 		return fmt.Errorf("bench cluster: %w", err)
 	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("bench cluster: %s: %w", path, err)
-	}
-	dec := json.NewDecoder(gz)
+	defer r.Close()
+	dec := json.NewDecoder(r)
 	for {
 		var rec struct{ Title, Text string }
 		if err := dec.Decode(&rec); err == io.EOF {

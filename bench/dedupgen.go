@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/internal/datafile"
 
 	"github.com/storyline-news/storyline/textutil"
 )
@@ -86,16 +87,12 @@ func LoadDedupPool(dataDir string) (*DedupPool, error) {
 }
 
 func dedupgenReadJSONL(path string, fn func(text, title string)) error {
-	f, err := os.Open(path)
+	r, err := datafile.Open(path)
 	if err != nil {
 		return fmt.Errorf("dedup pool: %w", err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("dedup pool: %s: %w", path, err)
-	}
-	dec := json.NewDecoder(zr)
+	defer r.Close()
+	dec := json.NewDecoder(r)
 	for {
 		var rec struct {
 			Text  string `json:"text"`

@@ -1,14 +1,14 @@
 package bench
 
 import (
-	"compress/gzip"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/datafile"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/extract"
@@ -83,7 +83,7 @@ func extractLoadPages(dir string) ([][]byte, error) {
 	sort.Strings(names)
 	var pages [][]byte
 	for _, n := range names {
-		page, err := extractReadPage(filepath.Join(dir, n))
+		page, err := datafile.ReadAll(filepath.Join(dir, n))
 		if err != nil {
 			return nil, fmt.Errorf("bench extract: %s: %w", n, err)
 		}
@@ -93,21 +93,4 @@ func extractLoadPages(dir string) ([][]byte, error) {
 		return nil, fmt.Errorf("bench extract: no HTML pages in %s", dir)
 	}
 	return pages, nil
-}
-
-func extractReadPage(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if !strings.HasSuffix(path, ".gz") {
-		return io.ReadAll(f)
-	}
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	return io.ReadAll(zr)
 }

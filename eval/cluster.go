@@ -2,17 +2,16 @@ package eval
 
 import (
 	"bufio"
-	"compress/gzip"
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"os"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/datafile"
 
 	"github.com/storyline-news/storyline/cluster"
 )
@@ -192,20 +191,11 @@ func Cluster(path string, opt ClusterOptions) (ClusterResult, error) {
 // clusterLoad reads a labelled JSON Lines file (gzip when it ends in .gz)
 // and makes each line an Item: title, description and text, timestamp.
 func clusterLoad(path string) ([]clusterRecord, error) {
-	f, err := os.Open(path)
+	r, err := datafile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("eval cluster: %w", err)
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("eval cluster: %s: %w", path, err)
-		}
-		defer gz.Close()
-		r = gz
-	}
+	defer r.Close()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var recs []clusterRecord

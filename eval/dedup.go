@@ -2,13 +2,14 @@ package eval
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/datafile"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/dedup"
@@ -204,20 +205,11 @@ func dedupReadPairs(path string) (map[[2]string]bool, error) {
 }
 
 func dedupReadDocs(path string, fn func(id, text string)) error {
-	f, err := os.Open(path)
+	r, err := datafile.Open(path)
 	if err != nil {
 		return fmt.Errorf("eval dedup: %w", err)
 	}
-	defer f.Close()
-	var r io.Reader = bufio.NewReader(f)
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(r)
-		if err != nil {
-			return fmt.Errorf("eval dedup: %s: %w", path, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
+	defer r.Close()
 	dec := json.NewDecoder(r)
 	for n := 1; ; n++ {
 		var rec struct {

@@ -1,15 +1,15 @@
 package eval
 
 import (
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/datafile"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/extract"
@@ -118,7 +118,7 @@ func extractLoad(dir string) ([]extractPageData, error) {
 	sort.Strings(ids)
 	var pages []extractPageData
 	for _, id := range ids {
-		html, err := extractReadGzip(filepath.Join(dir, "html", id+".html.gz"))
+		html, err := datafile.ReadAll(filepath.Join(dir, "html", id+".html.gz"))
 		if err != nil {
 			return nil, fmt.Errorf("eval extract: page %s: %w", id, err)
 		}
@@ -128,23 +128,6 @@ func extractLoad(dir string) ([]extractPageData, error) {
 		return nil, fmt.Errorf("eval extract: no pages in %s", dir)
 	}
 	return pages, nil
-}
-
-func extractReadGzip(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if !strings.HasSuffix(path, ".gz") {
-		return io.ReadAll(f)
-	}
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	return io.ReadAll(zr)
 }
 
 // extractRun runs one extractor over the pages, timing only extraction.

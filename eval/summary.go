@@ -2,14 +2,13 @@ package eval
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/datafile"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/tell"
@@ -339,20 +338,11 @@ func SummaryStoriesFromFulltext(path string, minArticles int) ([]SummaryStory, e
 // summaryLines calls fn for each non-blank line of a JSON Lines file,
 // gunzipping it when it ends in ".gz".
 func summaryLines(path string, fn func([]byte) error) error {
-	f, err := os.Open(path)
+	r, err := datafile.Open(path)
 	if err != nil {
 		return fmt.Errorf("summary eval: %w", err)
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return fmt.Errorf("summary eval: %s: %w", path, err)
-		}
-		defer gz.Close()
-		r = gz
-	}
+	defer r.Close()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	n := 0

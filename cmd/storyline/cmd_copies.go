@@ -66,20 +66,10 @@ func runCopies(args []string, stdout, stderr io.Writer) int {
 			a, _ := r.Article(m.Article)
 			fmt.Fprintf(stdout, "  %s %s  %s — %s, overlap %.0f%%, containment %.2f, jaccard %.2f\n",
 				m.Article, orNone(a.Outlet), a.Source, m.Relation, 100*m.Overlap, m.Containment, m.Jaccard)
-			printSentences(stdout, "adds", m.Added)
-			printSentences(stdout, "drops", m.Removed)
-			for _, c := range m.Changed {
-				fmt.Fprintf(stdout, "      changes: %q\n            -> %q\n", c.From, c.To)
-			}
+			printDiff(stdout, m.Added, m.Removed, m.Changed)
 		}
 	}
 	return 0
-}
-
-func printSentences(w io.Writer, label string, ss []string) {
-	for _, s := range ss {
-		fmt.Fprintf(w, "      %s: %s\n", label, s)
-	}
 }
 
 func runWhy(args []string, stdout, stderr io.Writer) int {

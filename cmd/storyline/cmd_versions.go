@@ -48,11 +48,7 @@ func runVersions(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range changes {
 		fmt.Fprintf(stdout, "  version %d -> %d (replaced %s)\n", c.From, c.To, c.Seen.UTC().Format("2006-01-02 15:04"))
-		printSentences(stdout, "adds", c.Added)
-		printSentences(stdout, "drops", c.Removed)
-		for _, ch := range c.Changed {
-			fmt.Fprintf(stdout, "      changes: %q\n            -> %q\n", ch.From, ch.To)
-		}
+		printDiff(stdout, c.Added, c.Removed, c.Changed)
 	}
 	return 0
 }

@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+
 	"io"
 	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline"
 
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/tell"
@@ -90,4 +93,17 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// printDiff prints what a text adds, drops and rewords against another.
+func printDiff(w io.Writer, added, removed []string, changed []storyline.SentenceChange) {
+	for _, s := range added {
+		fmt.Fprintf(w, "      adds: %s\n", s)
+	}
+	for _, s := range removed {
+		fmt.Fprintf(w, "      drops: %s\n", s)
+	}
+	for _, c := range changed {
+		fmt.Fprintf(w, "      changes: %q\n            -> %q\n", c.From, c.To)
+	}
 }
