@@ -14,9 +14,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/storyline-news/storyline/internal/datafile"
-
 	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/internal/datafile"
 	"github.com/storyline-news/storyline/textutil"
 )
 

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/internal/datafile"
-
 	"github.com/storyline-news/storyline/textutil"
 )
 

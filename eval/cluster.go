@@ -11,9 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/storyline-news/storyline/internal/datafile"
-
 	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/internal/datafile"
 )
 
 // ClusterOptions choose how Cluster feeds the labelled items.

@@ -9,10 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/storyline-news/storyline/internal/datafile"
-
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/dedup"
+	"github.com/storyline-news/storyline/internal/datafile"
 )
 
 // DedupPairScore is pair precision and recall for one way of reading the

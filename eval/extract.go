@@ -9,10 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/storyline-news/storyline/internal/datafile"
-
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/extract"
+	"github.com/storyline-news/storyline/internal/datafile"
 	"github.com/storyline-news/storyline/textutil"
 )
 

@@ -8,9 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/storyline-news/storyline/internal/datafile"
-
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/datafile"
 	"github.com/storyline-news/storyline/tell"
 	"github.com/storyline-news/storyline/textutil"
 )

@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-
 	"io"
 	"strings"
 	"time"
 
 	"github.com/storyline-news/storyline"
-
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/tell"
 )
