@@ -289,10 +289,10 @@ type storyMemo struct {
 	r  *Reader
 	st storyline.Story
 
-	pageOnce  sync.Once
-	page      storyline.Telling
-	ownOnce sync.Once
-	own     storyline.Analysis // the story read alone, without related stories
+	pageOnce sync.Once
+	page     storyline.Telling
+	ownOnce  sync.Once
+	own      storyline.Analysis // the story read alone, without related stories
 }
 
 func (r *Reader) memo(st storyline.Story) *storyMemo {
