@@ -2,91 +2,50 @@ package eval
 
 import "testing"
 
-// TestUnderstandGold runs the understanding evaluation on the bundled gold
-// (5 seeds and 20 extraction-dev news articles) and guards the measured
-// quality against regressions. The floors sit a little below the figures
-// measured when the gold was made; a drop below them is a real regression.
+// TestUnderstandGold runs the understanding evaluation on the three gold
+// files and guards the measured quality against regressions. The floors
+// sit a little below the figures measured; a drop below them is a real
+// regression.
+//   - gold.jsonl: the 5 seeds and 20 extraction-dev news articles;
+//   - gold-heldout.jsonl: 10 more, annotated before any rule was tuned on
+//     them, showing how the rules generalise;
+//   - gold-fresh.jsonl: 10 more (a hockey round-up, space science, a lunar
+//     contract, TV, politics, tech briefs, cars, opinion), annotated before
+//     the entity rules were generalised.
 func TestUnderstandGold(t *testing.T) {
-	res, err := Understand("../understand/testdata/gold.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Articles != 25 {
-		t.Fatalf("gold articles = %d, want 25", res.Articles)
-	}
-	checks := []struct {
-		name       string
-		got, floor float64
+	type floors struct{ entity, quote, date, event, speaker, relative float64 }
+	for _, gold := range []struct {
+		file     string
+		articles int
+		floors
 	}{
-		{"entity F1", res.Entities.F1, 0.89},
-		{"quote F1", res.Quotes.F1, 0.83},
-		{"date F1", res.Dates.F1, 0.92},
-		{"event F1", res.Events.F1, 0.68},
-		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.95},
-		{"relative-date accuracy", res.RelativeAccuracy, 0.94},
-	}
-	for _, c := range checks {
-		if c.got < c.floor {
-			t.Errorf("%s = %.3f, below %.2f", c.name, c.got, c.floor)
-		}
-	}
-}
-
-// TestUnderstandHeldOutGold scores the second gold file, 10 extraction-dev
-// news articles annotated before any rule was tuned on them: it shows how
-// the rules generalise, and guards that level with the same margin.
-func TestUnderstandHeldOutGold(t *testing.T) {
-	res, err := Understand("../understand/testdata/gold-heldout.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Articles != 10 {
-		t.Fatalf("held-out gold articles = %d, want 10", res.Articles)
-	}
-	checks := []struct {
-		name       string
-		got, floor float64
-	}{
-		{"entity F1", res.Entities.F1, 0.81},
-		{"quote F1", res.Quotes.F1, 0.77},
-		{"date F1", res.Dates.F1, 0.92},
-		{"event F1", res.Events.F1, 0.68},
-		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.90},
-		{"relative-date accuracy", res.RelativeAccuracy, 0.94},
-	}
-	for _, c := range checks {
-		if c.got < c.floor {
-			t.Errorf("%s = %.3f, below %.2f", c.name, c.got, c.floor)
-		}
-	}
-}
-
-// TestUnderstandFreshGold scores the third gold file: 10 further
-// extraction-dev news articles (a hockey round-up, space science, a lunar
-// contract, TV, politics, tech briefs, cars, opinion) annotated before the
-// entity rules were generalised. It guards that generalisation.
-func TestUnderstandFreshGold(t *testing.T) {
-	res, err := Understand("../understand/testdata/gold-fresh.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Articles != 10 {
-		t.Fatalf("fresh gold articles = %d, want 10", res.Articles)
-	}
-	checks := []struct {
-		name       string
-		got, floor float64
-	}{
-		{"entity F1", res.Entities.F1, 0.89},
-		{"quote F1", res.Quotes.F1, 0.69},
-		{"date F1", res.Dates.F1, 0.89},
-		{"event F1", res.Events.F1, 0.85},
-		{"quote->speaker accuracy", res.SpeakerAccuracy, 0.91},
-		{"relative-date accuracy", res.RelativeAccuracy, 0.85},
-	}
-	for _, c := range checks {
-		if c.got < c.floor {
-			t.Errorf("%s = %.3f, below %.2f", c.name, c.got, c.floor)
-		}
+		{"gold.jsonl", 25, floors{0.89, 0.83, 0.92, 0.68, 0.95, 0.94}},
+		{"gold-heldout.jsonl", 10, floors{0.81, 0.77, 0.92, 0.68, 0.90, 0.94}},
+		{"gold-fresh.jsonl", 10, floors{0.89, 0.69, 0.89, 0.85, 0.91, 0.85}},
+	} {
+		t.Run(gold.file, func(t *testing.T) {
+			res, err := Understand("../understand/testdata/" + gold.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Articles != gold.articles {
+				t.Fatalf("gold articles = %d, want %d", res.Articles, gold.articles)
+			}
+			for _, c := range []struct {
+				name       string
+				got, floor float64
+			}{
+				{"entity F1", res.Entities.F1, gold.entity},
+				{"quote F1", res.Quotes.F1, gold.quote},
+				{"date F1", res.Dates.F1, gold.date},
+				{"event F1", res.Events.F1, gold.event},
+				{"quote->speaker accuracy", res.SpeakerAccuracy, gold.speaker},
+				{"relative-date accuracy", res.RelativeAccuracy, gold.relative},
+			} {
+				if c.got < c.floor {
+					t.Errorf("%s = %.3f, below %.2f", c.name, c.got, c.floor)
+				}
+			}
+		})
 	}
 }
