@@ -1,8 +1,12 @@
 package dedup
 
 import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -127,4 +131,123 @@ func reportCPU(b *testing.B, start time.Duration) {
 		b.ReportMetric(float64(d.Nanoseconds())/float64(b.N), "cpu-ns/op")
 		b.ReportMetric(float64(b.N)/d.Seconds(), "ops/cpu-s")
 	}
+}
+
+// searchCorpus returns n texts for the search-stage benchmark: new texts
+// mixed with copies of earlier ones, near copies (5% of words edited) and
+// trimmed, more heavily edited copies that need a sentence alignment, so
+// that the search meets candidates as on a news stream.
+func searchCorpus(b *testing.B, n int) []string {
+	fresh := benchTexts(b, n)
+	rng := rand.New(rand.NewPCG(2, 2))
+	out := make([]string, n)
+	for i := range out {
+		if i < 1000 {
+			out[i] = fresh[i]
+			continue
+		}
+		src := out[rng.IntN(i)]
+		switch r := rng.IntN(6); r {
+		case 0, 1:
+			out[i] = editWords(src, 0.05, uint64(i))
+		case 2:
+			paras := strings.Split(src, "\n\n")
+			out[i] = editWords(strings.Join(paras[:max(1, len(paras)-1)], "\n\n"), 0.2, uint64(i))
+		default:
+			out[i] = fresh[i]
+		}
+	}
+	return out
+}
+
+// BenchmarkIndexSearch measures the sequential stage of AddBatch alone
+// (search, verification and insertion of an analysed text) on an index
+// that grows from empty; the analysis runs off the clock. cpu-ns/op is
+// the CPU time of that stage per text. With STORYLINE_DEDUP_CORPUS naming
+// a docs.jsonl.gz written by "storyline bench dedup --write DIR", it runs
+// on that corpus (-benchtime 200000x for all of a 200k corpus); otherwise
+// on searchCorpus after 20k texts indexed off the clock.
+func BenchmarkIndexSearch(b *testing.B) {
+	const chunk = 512
+	next, base := searchSource(b)
+	ix := NewIndex()
+	ring := make([]prepared, chunk)
+	ids, texts := make([]string, chunk), make([]string, chunk)
+	fill := func(n int) int {
+		k := 0
+		for ; k < n; k++ {
+			var ok bool
+			if ids[k], texts[k], ok = next(); !ok {
+				break
+			}
+		}
+		return k
+	}
+	for done := 0; done < base; done += chunk {
+		n := fill(min(chunk, base-done))
+		ix.InsertBatch(ids[:n], texts[:n])
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var cpu time.Duration
+	for done := 0; done < b.N; {
+		b.StopTimer()
+		n := fill(min(chunk, b.N-done))
+		if n == 0 {
+			b.Fatalf("corpus ran out after %d texts", done)
+		}
+		for k := range n {
+			ring[k].prepare(texts[k])
+		}
+		b.StartTimer()
+		start := cpuTime()
+		for k := range n {
+			ix.search(ids[k], &ring[k])
+			ix.insert(ids[k], &ring[k])
+		}
+		cpu += cpuTime() - start
+		done += n
+	}
+	b.StopTimer()
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+}
+
+// searchSource returns BenchmarkIndexSearch's texts, one at a time, and
+// how many of them to index before the clock starts.
+func searchSource(b *testing.B) (next func() (id, text string, ok bool), base int) {
+	if path := os.Getenv("STORYLINE_DEDUP_CORPUS"); path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { f.Close() })
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sc := bufio.NewScanner(zr)
+		sc.Buffer(nil, 1<<26)
+		return func() (string, string, bool) {
+			if !sc.Scan() {
+				return "", "", false
+			}
+			var doc struct{ ID, Text string }
+			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+				b.Fatal(err)
+			}
+			return doc.ID, doc.Text, true
+		}, 0
+	}
+	const start = 20000
+	texts := searchCorpus(b, start+b.N)
+	i := 0
+	return func() (string, string, bool) {
+		if i >= len(texts) {
+			return "", "", false
+		}
+		i++
+		return fmt.Sprint(i - 1), texts[i-1], true
+	}, start
 }

@@ -45,8 +45,8 @@ type Pair struct {
 	Overlap     float64
 }
 
-// docRecord is what the index keeps of one text besides its id, its
-// b-bit signature and its LSH and sentence entries. For a ~3.5 KB news
+// docRecord is what the index keeps of one text besides its id's bytes,
+// its b-bit signature and its LSH and sentence entries. For a ~3.5 KB news
 // text the index holds about 1.65 KB in all (measured at a million
 // texts): ~600 B of content word ids, ~300 B of band entries, ~330 B of
 // sentence postings, 128 B of signature.
@@ -57,6 +57,8 @@ type docRecord struct {
 	nWords    uint32
 	nEnds     uint32
 	nDistinct uint32 // distinct shingles
+	idLen     uint32
+	id        uint64 // arena reference of the id
 }
 
 // textShingles is the number of shingles, repeats counted, of a text of
@@ -73,8 +75,11 @@ func textShingles(n uint32) int {
 // InsertBatch use all CPUs for the per-text analysis internally and give
 // exactly the results of Add and Insert called in order.
 type Index struct {
-	ids       []string
-	idBytes   int64 // total length of ids
+	// The ids live in a byte arena rather than as one string each: a
+	// string per document is an object the garbage collector marks on
+	// every cycle, which at hundreds of thousands of documents costs more
+	// than copying the id of each pair out of the arena.
+	ids       byteArena
 	docs      []docRecord
 	bsig      bsigStore
 	exact     map[uint64]uint32
@@ -89,6 +94,8 @@ type Index struct {
 	seen       []uint32   // stamp of the query that last saw each document (see search)
 	query      uint32     // even: the stamp of the last query
 	cands      []uint32
+	bandHits   []uint32 // documents met in the query's band chains
+	sentHeads  []int64  // sentenceHits' chain walk
 	sentHits   []uint32 // documents hit through the sentence index, sorted
 	sentDocs   []uint32 // distinct documents of sentHits ...
 	sentCounts []int    // ... and the number of sentences each shares
@@ -103,7 +110,12 @@ func NewIndex() *Index {
 }
 
 // Len returns the number of indexed texts.
-func (ix *Index) Len() int { return len(ix.ids) }
+func (ix *Index) Len() int { return len(ix.docs) }
+
+// id returns the id of document doc.
+func (ix *Index) id(doc uint32) string {
+	return ix.ids.get(ix.docs[doc].id, int(ix.docs[doc].idLen))
+}
 
 // Add verifies the text against the indexed ones, returns the copy pairs
 // it forms with them (best first), and indexes it.
@@ -123,10 +135,10 @@ func (ix *Index) Insert(id, text string) {
 
 func (ix *Index) insert(id string, p *prepared) {
 	f := &p.f
-	doc := uint32(len(ix.ids))
-	ix.ids = append(ix.ids, id)
-	ix.idBytes += int64(len(id))
+	doc := uint32(len(ix.docs))
 	ix.docs = append(ix.docs, docRecord{
+		id:        ix.ids.put(id),
+		idLen:     uint32(len(id)),
 		full:      f.full,
 		words:     ix.words.put(f.words),
 		ends:      ix.ends.put(f.sentEnds),
@@ -149,7 +161,7 @@ func (ix *Index) insert(id string, p *prepared) {
 
 // search finds and verifies the copies of p among the indexed texts.
 func (ix *Index) search(id string, p *prepared) []Pair {
-	if len(ix.ids) == 0 {
+	if len(ix.docs) == 0 {
 		return nil
 	}
 	f := &p.f
@@ -162,28 +174,12 @@ func (ix *Index) search(id string, p *prepared) []Pair {
 	var pairs []Pair
 	if d, ok := ix.exact[f.full]; ok {
 		ix.seen[d] = q + 1
-		pairs = append(pairs, Pair{A: ix.ids[d], B: id, Relation: storyline.Exact, Jaccard: 1, Containment: 1, Overlap: 1})
+		pairs = append(pairs, Pair{A: ix.id(d), B: id, Relation: storyline.Exact, Jaccard: 1, Containment: 1, Overlap: 1})
 	}
 	if p.sketched {
-		for b := range ix.bands {
-			ix.bands[b].each(p.keys[b], maxBandChain, func(doc uint32) {
-				if ix.seen[doc]&^1 == q {
-					return
-				}
-				ix.seen[doc] = q
-				if ix.promising(doc, &p.bb, p.nShingles) {
-					ix.seen[doc] = q + 1
-					ix.cands = append(ix.cands, doc)
-				}
-			})
-		}
+		ix.bandCandidates(p, q)
 	}
-	// Documents sharing sentences: every hit, sorted, then counted per
-	// document (a handful of hits per text; cheaper than a map).
-	ix.sentHits = ix.sentHits[:0]
-	for _, h := range p.hashes {
-		ix.sentences.each(h, func(doc uint32) { ix.sentHits = append(ix.sentHits, doc) })
-	}
+	ix.sentenceHits(p)
 	slices.Sort(ix.sentHits)
 	ix.sentDocs, ix.sentCounts = ix.sentDocs[:0], ix.sentCounts[:0]
 	for k := 0; k < len(ix.sentHits); {
@@ -202,11 +198,86 @@ func (ix *Index) search(id string, p *prepared) []Pair {
 	slices.Sort(ix.cands)
 	for k, doc := range ix.cands {
 		if pair, ok := ix.verify(id, p, doc, uint32(k+1)); ok {
+			pair.A = ix.id(doc)
 			pairs = append(pairs, pair)
 		}
 	}
 	sortPairs(pairs)
 	return pairs
+}
+
+// bandCandidates adds to ix.cands the documents that share a band key
+// with p and pass the signature prefilter. The lookups run band by band
+// in lockstep (every band's first slot, then every head, then every
+// chain's next entry) rather than one band after another, so that the
+// cache misses of the 21 independent lookups overlap; the order in which
+// documents are met does not change the candidate set.
+func (ix *Index) bandCandidates(p *prepared, q uint32) {
+	var first [numBands]uint64
+	var heads [numBands]int64
+	for b := range ix.bands {
+		first[b] = ix.bands[b].firstSlot(p.keys[b])
+	}
+	for b := range ix.bands {
+		heads[b] = ix.bands[b].headFrom(p.keys[b], first[b])
+	}
+	hits := ix.bandHits[:0]
+	for range maxBandChain {
+		active := false
+		for b, e := range heads {
+			if e < 0 {
+				continue
+			}
+			active = true
+			hits = append(hits, uint32(e))
+			heads[b] = int64(ix.bands[b].next.at(uint32(e))) - 1
+		}
+		if !active {
+			break
+		}
+	}
+	ix.bandHits = hits
+	for _, doc := range hits {
+		if ix.seen[doc]&^1 == q {
+			continue
+		}
+		ix.seen[doc] = q
+		if ix.promising(doc, &p.bb, p.nShingles) {
+			ix.seen[doc] = q + 1
+			ix.cands = append(ix.cands, doc)
+		}
+	}
+}
+
+// sentenceHits fills ix.sentHits with the documents of every sentence
+// hash of p, one entry per shared sentence. Like bandCandidates it walks
+// all the chains in lockstep, so that their cache misses overlap.
+func (ix *Index) sentenceHits(p *prepared) {
+	s := &ix.sentences
+	heads := ix.sentHeads[:0]
+	for _, h := range p.hashes {
+		heads = append(heads, int64(s.firstSlot(h)))
+	}
+	live := heads[:0]
+	for k, h := range p.hashes {
+		if e := s.headFrom(h, uint64(heads[k])); e >= 0 && e != saturatedEntry {
+			live = append(live, e)
+		}
+	}
+	hits := ix.sentHits[:0]
+	for len(live) > 0 {
+		n := 0
+		for _, e := range live {
+			v := s.entries.at(uint32(e))
+			hits = append(hits, uint32(v>>32))
+			if next := int64(uint32(v)) - 1; next >= 0 {
+				live[n] = next
+				n++
+			}
+		}
+		live = live[:n]
+	}
+	ix.sentHeads, ix.sentHits = heads, hits
 }
 
 // promising reports whether the b-bit signature estimate leaves doc a
@@ -226,11 +297,12 @@ func (ix *Index) promising(doc uint32, bb *[sketchBins]byte, nShingles int) bool
 }
 
 // verify compares q with indexed document doc exactly; stamp numbers the
-// candidate within the query (from 1).
+// candidate within the query (from 1). The pair it returns has no A yet:
+// the caller names the document only when it is kept.
 func (ix *Index) verify(id string, q *prepared, doc, stamp uint32) (Pair, bool) {
 	f := &q.f
 	rec := ix.docs[doc]
-	p := Pair{A: ix.ids[doc], B: id}
+	p := Pair{B: id}
 	if rec.full == f.full {
 		p.Relation, p.Jaccard, p.Containment, p.Overlap = storyline.Exact, 1, 1, 1
 		return p, true

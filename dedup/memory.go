@@ -9,10 +9,11 @@ import "unsafe"
 // collector from letting garbage double the process's footprint when the
 // index is large.
 func (ix *Index) MemoryBytes() int64 {
-	n := int64(cap(ix.ids))*int64(unsafe.Sizeof("")) +
-		int64(cap(ix.docs))*int64(unsafe.Sizeof(docRecord{})) +
+	n := int64(cap(ix.docs))*int64(unsafe.Sizeof(docRecord{})) +
 		int64(cap(ix.seen))*4
-	n += ix.idBytes
+	for _, c := range ix.ids.chunks {
+		n += int64(cap(c))
+	}
 	for _, c := range ix.bsig.chunks {
 		n += int64(cap(c))
 	}
@@ -26,10 +27,12 @@ func (ix *Index) MemoryBytes() int64 {
 		n += ix.bands[b].slotTable.bytes() + ix.bands[b].next.bytes()
 	}
 	s := &ix.sentences
-	n += s.slotTable.bytes() + s.docs.bytes() + s.next.bytes() + int64(len(s.depth.chunks))<<entryChunkBits
+	n += s.slotTable.bytes() + s.entries.bytes() + int64(len(s.depth.chunks))<<entryChunkBits
 	return n
 }
 
 func (t *slotTable) bytes() int64 { return 8 * int64(cap(t.slots)) }
 
 func (c *chunk32) bytes() int64 { return 4 * int64(len(c.chunks)) << entryChunkBits }
+
+func (c *chunk64) bytes() int64 { return 8 * int64(len(c.chunks)) << entryChunkBits }

@@ -49,7 +49,6 @@ func (p *prepared) prepare(text string) {
 		p.keys = [numBands]uint32{}
 	}
 	sk.bbits(p.bb[:])
-	p.hashes = substantiveHashes(p.f.words, p.f.sentEnds, p.hashes[:0])
 	p.set.reset(len(p.f.shingles))
 	p.nDistinct = 0
 	for _, x := range p.f.shingles {
@@ -57,20 +56,27 @@ func (p *prepared) prepare(text string) {
 			p.nDistinct++
 		}
 	}
-	p.viewHashes = p.viewHashes[:0]
+	// Each sentence is hashed once, for both the sentence index (the
+	// substantive ones, sorted and distinct) and the verbatim share (all,
+	// in order, as many as sentenceViews keeps).
+	p.viewHashes, p.hashes = p.viewHashes[:0], p.hashes[:0]
 	start := 0
 	for _, e := range p.f.sentEnds {
-		// The same sentences, in the same order, as sentenceViews.
 		end := min(int(e), len(p.f.words))
 		if end <= start {
 			continue
 		}
-		if len(p.viewHashes) >= maxAlignedSentences {
-			break
+		h := sentenceHash(p.f.words[start:end])
+		if len(p.viewHashes) < maxAlignedSentences {
+			p.viewHashes = append(p.viewHashes, h)
 		}
-		p.viewHashes = append(p.viewHashes, sentenceHash(p.f.words[start:end]))
+		if end-start >= minIndexedSentenceWords {
+			p.hashes = append(p.hashes, h)
+		}
 		start = end
 	}
+	slices.Sort(p.hashes)
+	p.hashes = slices.Compact(p.hashes)
 	p.viewsMade = false
 }
 
@@ -84,20 +90,6 @@ func (p *prepared) queryViews() []sentenceView {
 	return p.views
 }
 
-// substantiveHashes appends to dst the sorted distinct hashes of the
-// sentences long enough for the sentence index.
-func substantiveHashes(words, ends []uint16, dst []uint32) []uint32 {
-	start := 0
-	for _, e := range ends {
-		if int(e)-start >= minIndexedSentenceWords {
-			dst = append(dst, sentenceHash(words[start:e]))
-		}
-		start = int(e)
-	}
-	slices.Sort(dst)
-	return slices.Compact(dst)
-}
-
 // AddBatch keeps a ring of batchRing analysed texts ahead of the search.
 // A worker goroutine per spare CPU analyses texts into free slots; the
 // search goroutine consumes them in order, and whenever the text it needs
@@ -105,6 +97,10 @@ func substantiveHashes(words, ends []uint16, dst []uint32) []uint32 {
 // waiting, so both cores stay busy whichever stage is the slower. The ring
 // is small enough that the search reads texts while they are in cache.
 const batchRing = 128
+
+// batchWaitSpins is how many times the search goroutine yields waiting
+// for a text before it sleeps until one is ready.
+const batchWaitSpins = 64
 
 // AddBatch is Add for each (ids[i], texts[i]) in order: out[i] is what
 // Add(ids[i], texts[i]) would return after the texts before it, exactly.
@@ -152,7 +148,8 @@ func (ix *Index) eachPrepared(texts []string, fn func(i int, p *prepared)) {
 		free <- struct{}{}
 	}
 	stop := make(chan struct{})
-	var claimed atomic.Int64 // texts handed out for analysis
+	readySignal := make(chan struct{}, 1) // a text was analysed
+	var claimed atomic.Int64              // texts handed out for analysis
 	analyse := func() bool {
 		j := int(claimed.Add(1) - 1)
 		if j >= len(texts) {
@@ -160,6 +157,10 @@ func (ix *Index) eachPrepared(texts []string, fn func(i int, p *prepared)) {
 		}
 		ix.ring[j%batchRing].prepare(texts[j])
 		ready[j%batchRing].Store(int64(j + 1))
+		select {
+		case readySignal <- struct{}{}:
+		default:
+		}
 		return true
 	}
 	var wg sync.WaitGroup
@@ -181,14 +182,23 @@ func (ix *Index) eachPrepared(texts []string, fn func(i int, p *prepared)) {
 	}
 	for i := range texts {
 		slot := &ready[i%batchRing]
-		for slot.Load() != int64(i+1) {
+		for spins := 0; slot.Load() != int64(i+1); spins++ {
 			// Not ready: analyse a text ahead rather than wait, or yield
-			// while a worker finishes this one.
+			// while a worker finishes this one. A text takes about as long
+			// as batchWaitSpins yields; past that the worker's thread is
+			// likely descheduled (other load on the machine), and sleeping
+			// until a worker signals leaves the CPU to it instead of
+			// spinning. No token is free here, so text i is in a worker's
+			// hands and its signal will come.
 			select {
 			case <-free:
 				analyse()
 			default:
-				runtime.Gosched()
+				if spins < batchWaitSpins {
+					runtime.Gosched()
+				} else {
+					<-readySignal
+				}
 			}
 		}
 		fn(i, &ix.ring[i%batchRing])

@@ -41,6 +41,27 @@ func (t *slotTable) head(key uint32) int64 {
 	}
 }
 
+// firstSlot returns the slot where a lookup of key starts (0 for an
+// empty table). Loading the first slots of many keys in one loop, before
+// resolving any, lets their cache misses overlap (see headFrom).
+func (t *slotTable) firstSlot(key uint32) uint64 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.slots[t.pos(key)]
+}
+
+// headFrom is head, given the first slot a lookup of key reads.
+func (t *slotTable) headFrom(key uint32, first uint64) int64 {
+	if first == 0 {
+		return -1
+	}
+	if uint32(first>>32) == key {
+		return int64(uint32(first)) - 1
+	}
+	return t.head(key)
+}
+
 // setHead makes entry the head of key's chain and returns the old head+1
 // (0 if none), growing the table to keep it at most 70% full.
 func (t *slotTable) setHead(key, entry uint32) uint32 {
@@ -146,55 +167,80 @@ func (b *bandTable) add(doc, key uint32, linked bool) {
 	b.next.append(old)
 }
 
-// each calls fn with up to limit documents of key's chain, newest first.
-func (b *bandTable) each(key uint32, limit int, fn func(doc uint32)) {
-	e := b.head(key)
-	for ; e >= 0 && limit > 0; limit-- {
-		fn(uint32(e))
-		e = int64(b.next.at(uint32(e))) - 1
-	}
-}
-
 // postings is a key → documents multimap (the sentence index). A key
 // stops taking documents once it has maxPostings: such a sentence is
 // boilerplate or a quote every outlet carries, which says nothing about
-// copying, and capping it keeps the cost per document flat.
+// copying, and capping it keeps the cost per document flat. Its slot then
+// points at saturatedEntry, so that a lookup dismisses it without reading
+// an entry. Each entry packs its document and the next entry of the chain
+// in one word: walking a chain costs one cache miss per entry, not two.
 type postings struct {
 	slotTable
-	docs, next chunk32
-	depth      chunk8 // length of the chain from each entry on
+	entries chunk64 // doc<<32 | older entry+1 (0 ends the chain)
+	depth   chunk8  // length of the chain from each entry on
 }
 
-const maxPostings = 32
-
-// count returns how many documents key has (at most maxPostings).
-func (p *postings) count(key uint32) int {
-	e := p.head(key)
-	if e < 0 {
-		return 0
-	}
-	return int(p.depth.at(uint32(e)))
-}
+const (
+	maxPostings = 32
+	// saturatedEntry is the head of a key that has maxPostings documents.
+	saturatedEntry = 1<<32 - 2
+)
 
 // add records that doc holds key, unless key is already common.
 func (p *postings) add(key, doc uint32) {
-	n := p.count(key)
-	if n >= maxPostings {
+	n := 0
+	if e := p.head(key); e == saturatedEntry {
 		return
+	} else if e >= 0 {
+		n = int(p.depth.at(uint32(e)))
 	}
-	e := p.docs.n
-	p.docs.append(doc)
+	e := p.entries.n
+	p.entries.append(uint64(doc)<<32 | uint64(p.setHead(key, e)))
 	p.depth.append(uint8(n + 1))
-	p.next.append(p.setHead(key, e))
+	if n+1 >= maxPostings {
+		p.setHead(key, saturatedEntry)
+	}
 }
 
-// each calls fn with key's documents, newest first, unless key is common.
-func (p *postings) each(key uint32, fn func(doc uint32)) {
-	e := p.head(key)
-	if e < 0 || p.depth.at(uint32(e)) >= maxPostings {
-		return
+// chunk64 is chunk32 for 64-bit words.
+type chunk64 struct {
+	chunks [][]uint64
+	n      uint32
+}
+
+func (c *chunk64) append(v uint64) {
+	if c.n&(1<<entryChunkBits-1) == 0 {
+		c.chunks = append(c.chunks, make([]uint64, 1<<entryChunkBits))
 	}
-	for ; e >= 0; e = int64(p.next.at(uint32(e))) - 1 {
-		fn(p.docs.at(uint32(e)))
+	c.chunks[c.n>>entryChunkBits][c.n&(1<<entryChunkBits-1)] = v
+	c.n++
+}
+
+func (c *chunk64) at(i uint32) uint64 {
+	return c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)]
+}
+
+// byteArena stores many short strings in large byte chunks, as arena16.
+type byteArena struct{ chunks [][]byte }
+
+// put copies s into the arena and returns its reference.
+func (a *byteArena) put(s string) uint64 {
+	n := len(a.chunks)
+	if n == 0 || len(a.chunks[n-1])+len(s) > cap(a.chunks[n-1]) {
+		a.chunks = append(a.chunks, make([]byte, 0, max(byteArenaChunk, len(s))))
+		n++
 	}
+	c := a.chunks[n-1]
+	ref := uint64(n-1)<<32 | uint64(len(c))
+	a.chunks[n-1] = append(c, s...)
+	return ref
+}
+
+// byteArenaChunk is the size of byteArena's chunks (256 KB).
+const byteArenaChunk = 1 << 18
+
+// get returns a copy of the n bytes stored at ref as a string.
+func (a *byteArena) get(ref uint64, n int) string {
+	c, off := a.chunks[ref>>32], int(uint32(ref))
+	return string(c[off : off+n])
 }
