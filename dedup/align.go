@@ -117,7 +117,7 @@ func alignSentences(a, b []sentenceView) []match {
 			if float64(maxIntersection(&a[i], &b[j])) < need {
 				continue
 			}
-			inter := intersect16(sa.set, sb.set)
+			inter := intersectSorted(sa.set, sb.set)
 			if sim := float64(inter) / float64(len(sa.set)+len(sb.set)-inter); sim >= fuzzySentenceSimilarity {
 				cands = append(cands, match{i, j, sim})
 			}
@@ -143,23 +143,6 @@ func alignSentences(a, b []sentenceView) []match {
 	}
 	slices.SortFunc(out, func(x, y match) int { return cmp.Compare(x.I, y.I) })
 	return out
-}
-
-func intersect16(a, b []uint16) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
 }
 
 // wireEvidence summarises an alignment of a (the newer or member text)
@@ -230,7 +213,7 @@ func coveredShare(x, y []sentenceView, ms []match, xIsFirst bool) float64 {
 		for k := range y {
 			t := &y[k]
 			if len(t.set) >= len(s.set) && float64(maxIntersection(&x[i], t)) >= need &&
-				float64(intersect16(s.set, t.set)) >= need {
+				float64(intersectSorted(s.set, t.set)) >= need {
 				covered++
 				break
 			}

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"cmp"
 	"slices"
 )
 
@@ -96,8 +97,9 @@ func sentenceHash(words []uint16) uint32 {
 	return uint32(mix64(h) >> 32)
 }
 
-// overlapCounts returns |a ∩ b| for two sorted distinct sets.
-func intersectSorted(a, b []uint32) int {
+// intersectSorted returns |a ∩ b| for two sorted sets of distinct values
+// (shingle hashes, or a sentence's word ids).
+func intersectSorted[T cmp.Ordered](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
