@@ -18,12 +18,8 @@ func runCopies(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("copies", stderr)
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print {\"groups\":[...]} as JSON")
-	ids, err := parseArgs(fs, args)
-	if err != nil {
-		return 2
-	}
-	if len(ids) != 1 {
-		fmt.Fprintln(stderr, "usage: storyline copies [--json] STORY_OR_ARTICLE_ID")
+	id, ok := oneArg(fs, args, "storyline copies [--json] STORY_OR_ARTICLE_ID", stderr)
+	if !ok {
 		return 2
 	}
 	ctx := context.Background()
@@ -33,12 +29,12 @@ func runCopies(args []string, stdout, stderr io.Writer) int {
 	}
 	defer done()
 	var groups []storyline.CopyGroup
-	if g, ok := r.GroupOf(ids[0]); ok {
+	if g, ok := r.GroupOf(id); ok {
 		groups = append(groups, g)
-	} else if _, ok := r.Article(ids[0]); ok {
+	} else if _, ok := r.Article(id); ok {
 		// an article with no copies: an empty list, not an error
 	} else {
-		st, err := r.Story(ctx, ids[0])
+		st, err := r.Story(ctx, id)
 		if err != nil {
 			return fail(stderr, err)
 		}
@@ -76,12 +72,8 @@ func runWhy(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("why", stderr)
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print the assignment as JSON")
-	ids, err := parseArgs(fs, args)
-	if err != nil {
-		return 2
-	}
-	if len(ids) != 1 {
-		fmt.Fprintln(stderr, "usage: storyline why [--json] ARTICLE_ID")
+	id, ok := oneArg(fs, args, "storyline why [--json] ARTICLE_ID", stderr)
+	if !ok {
 		return 2
 	}
 	ctx := context.Background()
@@ -95,7 +87,7 @@ func runWhy(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	for _, as := range all {
-		if as.Article != ids[0] {
+		if as.Article != id {
 			continue
 		}
 		if *asJSON {
@@ -118,5 +110,5 @@ func runWhy(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	return fail(stderr, fmt.Errorf("article %s: %w", ids[0], storyline.ErrNotFound))
+	return fail(stderr, fmt.Errorf("article %s: %w", id, storyline.ErrNotFound))
 }

@@ -67,12 +67,8 @@ func runStory(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "same as --format json")
 	format := fs.String("format", "text", "text, md (Markdown, for newsletters) or json")
 	sentences := fs.Int("sentences", 5, "summary length in sentences (3-7)")
-	ids, err := parseArgs(fs, args)
-	if err != nil {
-		return 2
-	}
-	if len(ids) != 1 {
-		fmt.Fprintln(stderr, "usage: storyline story [--format text|md|json] STORY_ID")
+	id, ok := oneArg(fs, args, "storyline story [--format text|md|json] STORY_ID", stderr)
+	if !ok {
 		return 2
 	}
 	if *asJSON {
@@ -84,9 +80,9 @@ func runStory(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer done()
-	st, err := r.Story(ctx, ids[0])
+	st, err := r.Story(ctx, id)
 	if errors.Is(err, storyline.ErrNotFound) {
-		if s, ok := r.StoryOf(ids[0]); ok { // an article id names its story
+		if s, ok := r.StoryOf(id); ok { // an article id names its story
 			st, err = s, nil
 		}
 	}

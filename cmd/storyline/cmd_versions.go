@@ -16,12 +16,8 @@ func runVersions(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("versions", stderr)
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print {\"article\":...,\"version\":N,\"changes\":[...]} as JSON")
-	ids, err := parseArgs(fs, args)
-	if err != nil {
-		return 2
-	}
-	if len(ids) != 1 {
-		fmt.Fprintln(stderr, "usage: storyline versions [--json] ARTICLE_ID")
+	id, ok := oneArg(fs, args, "storyline versions [--json] ARTICLE_ID", stderr)
+	if !ok {
 		return 2
 	}
 	ctx := context.Background()
@@ -30,7 +26,7 @@ func runVersions(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer store.Close()
-	current, err := store.Article(ctx, ids[0])
+	current, err := store.Article(ctx, id)
 	if err != nil {
 		return fail(stderr, err)
 	}

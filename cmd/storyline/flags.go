@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -37,4 +38,18 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 			args = args[1:]
 		}
 	}
+}
+
+// oneArg parses the flags of a command that takes exactly one positional
+// argument (an id) and returns it; on a usage error it has told stderr.
+func oneArg(fs *flag.FlagSet, args []string, usage string, stderr io.Writer) (string, bool) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return "", false
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "usage: "+usage)
+		return "", false
+	}
+	return pos[0], true
 }
