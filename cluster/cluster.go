@@ -98,6 +98,15 @@ type Options struct {
 	TinySize        int
 	AttachThreshold float64
 	AttachMargin    float64
+
+	// ArchiveAge and ArchiveArrivals retire a story from the index (see
+	// archiveCold) once its last article is older than ArchiveAge than the
+	// newest article seen and no article joined it in the last
+	// ArchiveArrivals arrivals. Both must hold: a backfill of old articles
+	// in shuffled order (an evaluation, a historical import) keeps its
+	// stories whatever their dates. ArchiveArrivals 0 turns archiving off.
+	ArchiveAge      time.Duration
+	ArchiveArrivals int
 }
 
 // DefaultOptions are the settings the evaluations were run with.
@@ -127,6 +136,8 @@ func DefaultOptions() Options {
 		TinySize:         0,
 		AttachThreshold:  0.08,
 		AttachMargin:     1.5,
+		ArchiveAge:       30 * 24 * time.Hour,
+		ArchiveArrivals:  50000,
 	}
 }
 
@@ -146,10 +157,19 @@ type Clusterer struct {
 	postings  map[int32][]int32
 	// redirects maps merged-away story ids to their survivors.
 	redirects map[string]string
-	// seen stamps candidate stories during one lookup.
-	seen    []int
-	stamp   int
-	partial []float64 // partial scores of the candidates, by story
+	// slots holds, by story index, what the candidate lookup reads for
+	// every posting: one cache line per posting, not three (see slot).
+	slots []slot
+	stamp int
+	// coldQueue lists (story, tick) each time a story takes an article,
+	// oldest first from coldHead: the archive's worklist (archiveCold).
+	coldQueue []coldEntry
+	coldHead  int
+	// recent rings the times of the last recentCap arrivals (see
+	// archiveFloor); recentNext is the next slot to write.
+	recent     []time.Time
+	recentNext int
+	recentCap  int
 	// dense holds the current query's weights by term id (see scatter).
 	dense []float64
 	// pre is the scratch list of preselected candidates.
@@ -171,6 +191,11 @@ type Clusterer struct {
 	// holds the symmetric relation scores between story indexes.
 	relDirty map[int]bool
 	links    map[int]map[int]float64
+	// changed holds the stories whose articles, span or related list
+	// changed since the last call to Changed.
+	changed map[int]bool
+	// archived counts the archived stories (see archiveCold).
+	archived int
 	// alive counts the live stories; settledAlive is that count frozen
 	// by the last snapshot (the N of story IDF), snap numbers the
 	// snapshots (see snapshotStories).
@@ -197,6 +222,7 @@ func NewWithOptions(opt Options) *Clusterer {
 		redirects: map[string]string{},
 		pending:   map[int]bool{},
 		relDirty:  map[int]bool{},
+		changed:   map[int]bool{},
 		kept:      map[string]keptVector{},
 	}
 	c.extract = extractor{lex: c.lex, opt: &c.opt}
@@ -268,17 +294,45 @@ func (c *Clusterer) Stories() []storyline.Story {
 	c.refreshRelations()
 	var out []storyline.Story
 	for si, s := range c.stories {
-		if !s.alive {
-			continue
+		if s.alive {
+			out = append(out, c.storyOut(si))
 		}
-		st := storyline.Story{ID: s.id, First: s.first, Last: s.last, Related: c.related(si)}
-		for _, m := range s.members {
-			st.Articles = append(st.Articles, m.id)
-		}
-		out = append(out, st)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// Changed returns the stories whose articles, time span or related
+// stories changed since the last call (merged-away stories are not
+// listed: Finish returns their redirects), ordered by id. A caller that
+// keeps stories up to date needs only these after each batch: the cost
+// follows the batch, not the corpus. Every article that changed story is
+// in one of them.
+func (c *Clusterer) Changed() []storyline.Story {
+	c.refreshRelations()
+	var out []storyline.Story
+	for si := range c.changed {
+		if c.stories[si].alive {
+			out = append(out, c.storyOut(si))
+		}
+	}
+	clear(c.changed)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Len is the number of stories, archived ones included.
+func (c *Clusterer) Len() int { return c.alive + c.archived }
+
+// storyOut is story si as the domain type.
+func (c *Clusterer) storyOut(si int) storyline.Story {
+	s := c.stories[si]
+	st := storyline.Story{ID: s.id, First: s.first, Last: s.last, Related: c.related(si)}
+	st.Articles = make([]string, 0, len(s.members))
+	for _, m := range s.members {
+		st.Articles = append(st.Articles, m.id)
+	}
+	return st
 }
 
 // Lookup returns the story an added or joined item belongs to.
@@ -317,7 +371,7 @@ func (c *Clusterer) newStory(id string, t time.Time) int {
 	si := len(c.stories)
 	c.stories = append(c.stories, &story{id: id, seq: si, alive: true, centroid: map[int32]float64{}, decidedAt: c.items})
 	c.byID[id] = si
-	c.seen = append(c.seen, 0)
+	c.slots = append(c.slots, slot{})
 	c.alive++
 	return si
 }
@@ -340,6 +394,7 @@ func (c *Clusterer) absorb(it Item, f features, norm float64, si int) {
 		c.lex.terms[id].lower++
 		c.lex.terms[id].weightAt = 0
 	}
+	c.noteTime(it.Time)
 	c.place(member{id: it.ID, tick: c.tick, at: it.Time}, f.vector, norm, si)
 	c.keep(it.ID, keptVector{f.vector, norm})
 	if float64(c.items) >= staleGrowth*float64(c.snapItems) {
@@ -351,6 +406,9 @@ func (c *Clusterer) absorb(it Item, f features, norm float64, si int) {
 // vector divided by norm, its weighted length) and index.
 func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 	s := c.stories[si]
+	if s.archived {
+		c.revive(si)
+	}
 	if len(s.members) == 0 && s.founder == "" {
 		s.founder = m.id
 	}
@@ -361,6 +419,7 @@ func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 	s.members = slices.Insert(s.members, pos, m)
 	s.size++
 	s.active = max(s.active, m.tick)
+	c.coldQueue = append(c.coldQueue, coldEntry{story: int32(si), tick: m.tick})
 	if !m.at.IsZero() {
 		if s.first.IsZero() || m.at.Before(s.first) {
 			s.first = m.at
@@ -385,6 +444,7 @@ func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 	c.itemStory[m.id] = si
 	c.pending[si] = true
 	c.relDirty[si] = true
+	c.changed[si] = true
 }
 
 // round4 keeps scores readable and stable in stored output.

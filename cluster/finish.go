@@ -36,6 +36,7 @@ func (c *Clusterer) Finish() map[string]string {
 	}
 	touched := c.mergeTouched(made)
 	c.attachTiny(touched, made)
+	c.archiveCold()
 	// Resolve chains (a -> b, then b -> c) to the final survivor.
 	for _, old := range sortedKeys(made) {
 		made[old] = c.resolve(old)
@@ -216,7 +217,9 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	keep.stale = true
 	keep.version++
 	c.relDirty[a], c.relDirty[b] = true, true
+	c.changed[a], c.changed[b] = true, true
 	gone.alive = false
+	c.slots[b].out = true
 	c.alive--
 	gone.centroid = nil
 	gone.order, gone.weighted = nil, nil
@@ -244,10 +247,13 @@ func (c *Clusterer) refreshRelations() {
 	unlink := func(si int) {
 		for other := range c.links[si] {
 			delete(c.links[other], si)
+			c.changed[other] = true
 		}
 		delete(c.links, si)
+		c.changed[si] = true
 	}
 	link := func(a, b int, score float64) {
+		c.changed[a], c.changed[b] = true, true
 		for _, p := range [][2]int{{a, b}, {b, a}} {
 			if c.links[p[0]] == nil {
 				c.links[p[0]] = map[int]float64{}

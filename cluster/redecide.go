@@ -163,7 +163,11 @@ func (c *Clusterer) redecide() (map[string]string, map[string]string) {
 		c.place(r.m, r.vec, q.norm, target)
 		c.kept[r.m.id] = keptVector{r.vec, q.norm}
 	}
-	c.retireEmpty(redirects)
+	from := make([]int, 0, len(items))
+	for _, r := range items {
+		from = append(from, r.from)
+	}
+	c.retireEmpty(from, redirects)
 	return redirects, before
 }
 
@@ -192,20 +196,26 @@ func (c *Clusterer) unplace(r revisitItem, si int) {
 	delete(c.itemStory, r.m.id)
 	c.pending[si] = true
 	c.relDirty[si] = true
+	c.changed[si] = true
 }
 
-// retireEmpty ends the stories left without members, each redirected to
-// the story its founding item ended in, and records the redirects.
-func (c *Clusterer) retireEmpty(redirects map[string]string) {
+// retireEmpty ends the stories among those given that are left without
+// members, each redirected to the story its founding item ended in, and
+// records the redirects. Only the stories items left can be empty: the
+// pass costs the batch, not the corpus.
+func (c *Clusterer) retireEmpty(from []int, redirects map[string]string) {
+	slices.Sort(from)
+	from = slices.Compact(from)
 	var emptied []int
-	for si, s := range c.stories {
-		if s.alive && s.size == 0 {
+	for _, si := range from {
+		if s := c.stories[si]; s.alive && s.size == 0 {
 			emptied = append(emptied, si)
 		}
 	}
 	for _, si := range emptied {
 		s := c.stories[si]
 		s.alive = false
+		c.slots[si].out = true
 		c.alive--
 		for id := range s.centroid {
 			c.lex.terms[id].stories--

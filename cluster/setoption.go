@@ -36,6 +36,10 @@ func SetOption(o *Options, name string, v float64) bool {
 		o.AttachThreshold = v
 	case "AttachMargin":
 		o.AttachMargin = v
+	case "ArchiveAgeDays":
+		o.ArchiveAge = time.Duration(v * 24 * float64(time.Hour))
+	case "ArchiveArrivals":
+		o.ArchiveArrivals = int(v)
 	default:
 		return false
 	}

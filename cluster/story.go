@@ -17,6 +17,9 @@ type story struct {
 	id    string
 	seq   int // creation order; the older story survives a merge
 	alive bool
+	// archived marks a live story retired from the index: gone cold, it
+	// keeps its id and articles but no centroid (see archiveCold).
+	archived bool
 	// members are in arrival order; founder is the item that started it.
 	members     []member
 	founder     string
@@ -322,30 +325,28 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 	}
 	c.stamp++
 	pre := c.pre[:0]
-	if len(c.partial) < len(c.stories) {
-		c.partial = append(c.partial, make([]float64, len(c.stories)-len(c.partial))...)
-	}
-	partial := c.partial
+	slots := c.slots
 	for _, i := range c.topTerms(q, c.opt.QueryTerms) {
 		w := q.vec[i]
 		g := q.global[i]
 		for _, si := range c.postings[w.term] {
-			if int(si) == exclude || !c.stories[si].alive {
+			sl := &slots[si]
+			if sl.out || int(si) == exclude {
 				continue
 			}
-			if c.seen[si] != c.stamp {
-				c.seen[si] = c.stamp
+			if sl.stamp != c.stamp {
+				sl.stamp = c.stamp
 				pre = append(pre, candidate{story: int(si)})
-				partial[si] = 0
+				sl.partial = 0
 			}
 			// The story's own weight of the term is not read here: a
 			// posting costs an addition, and the full cosine below
 			// ranks the preselected stories.
-			partial[int(si)] += w.weight * g * g
+			sl.partial += w.weight * g * g
 		}
 	}
 	for i := range pre {
-		pre[i].score = partial[pre[i].story]
+		pre[i].score = slots[pre[i].story].partial
 	}
 	c.pre = pre // the scratch keeps its capacity
 	pre = append([]candidate(nil), topCandidates(pre, c.opt.Candidates)...)
@@ -450,8 +451,8 @@ func (c *Clusterer) compactPostings(list []int32) []int32 {
 	keep := list[:0]
 	c.stamp++
 	for _, si := range list {
-		if c.stories[si].alive && c.seen[si] != c.stamp {
-			c.seen[si] = c.stamp
+		if sl := &c.slots[si]; !sl.out && sl.stamp != c.stamp {
+			sl.stamp = c.stamp
 			keep = append(keep, si)
 		}
 	}

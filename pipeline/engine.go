@@ -190,7 +190,7 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, opt Options) (Summ
 	} else if inflight != nil {
 		<-inflight // let the extraction finish; its batch is not committed
 	}
-	sum.Stories = len(e.clusters.Stories())
+	sum.Stories = e.clusters.Len()
 	sum.Elapsed = e.now().Sub(start)
 	return sum, err
 }
@@ -346,7 +346,9 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 		batch.Removed = append(batch.Removed, old)
 		delete(e.lastSave, old)
 	}
-	stories := e.clusters.Stories()
+	// Only the stories the batch changed: every article that moved is in
+	// one of them, and a batch then costs its own size, not the store's.
+	stories := e.clusters.Changed()
 	batch.Assignments = e.reconcile(stories, batch.Assignments)
 	sort.Strings(batch.Removed)
 	groups, err := e.regroup(ctx, e.sameStory(pairs), batch.Articles)
@@ -354,7 +356,7 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 		return err
 	}
 	batch.Groups = groups
-	batch.Stories = e.changedStories(stories, batch)
+	batch.Stories = e.changedStories(stories)
 	if err := e.store.Save(ctx, batch); err != nil {
 		return err
 	}
@@ -396,34 +398,12 @@ func (e *Engine) reconcile(stories []storyline.Story, batch []storyline.Assignme
 	return append(batch, moved...)
 }
 
-// changedStories returns the stories a batch touched — those holding its
-// articles, merge survivors, and the stories they are related to (whose
-// related lists may now name them) — that differ from what was last saved.
-// Comparing only these keeps a batch's cost independent of the store's size.
-func (e *Engine) changedStories(stories []storyline.Story, batch storyline.Batch) []storyline.Story {
-	touched := map[string]bool{}
-	for _, as := range batch.Assignments {
-		touched[as.Story] = true
-	}
-	for _, to := range batch.Redirects {
-		touched[to] = true
-	}
-	var related []string
-	for _, st := range stories {
-		if touched[st.ID] {
-			for _, r := range st.Related {
-				related = append(related, r.Story)
-			}
-		}
-	}
-	for _, id := range related {
-		touched[id] = true
-	}
+// changedStories returns the stories the clusterer reports changed by the
+// batch (articles, span or related list; see cluster.Changed) that differ
+// from what was last saved.
+func (e *Engine) changedStories(stories []storyline.Story) []storyline.Story {
 	var out []storyline.Story
 	for _, st := range stories {
-		if !touched[st.ID] {
-			continue
-		}
 		if js := storyJSON(st); e.lastSave[st.ID] != js {
 			out = append(out, st)
 			e.lastSave[st.ID] = js
