@@ -107,6 +107,21 @@ type Options struct {
 	// stories whatever their dates. ArchiveArrivals 0 turns archiving off.
 	ArchiveAge      time.Duration
 	ArchiveArrivals int
+
+	// SplitThreshold turns on the split pass of Finish (see splitTouched):
+	// a touched story is cut in two when a 2-means bisection of its kept
+	// members gives halves whose centroid similarity is below it (keep it
+	// at most MergeThreshold, or merging joins them again); 0 turns the
+	// pass off. SplitMinSize is the least kept members a story needs to
+	// be examined, SplitMinHalf the least members of each half, SplitGain
+	// the least rise of the members' mean similarity to their own half's
+	// centroid over that to the whole story's, and SplitDepth how many
+	// levels of bisection one pass may make (1: one cut per story).
+	SplitThreshold float64
+	SplitMinSize   int
+	SplitMinHalf   int
+	SplitGain      float64
+	SplitDepth     int
 }
 
 // DefaultOptions are the settings the evaluations were run with.
@@ -138,6 +153,11 @@ func DefaultOptions() Options {
 		AttachMargin:     1.5,
 		ArchiveAge:       30 * 24 * time.Hour,
 		ArchiveArrivals:  50000,
+		SplitThreshold:   0.2,
+		SplitMinSize:     8,
+		SplitMinHalf:     3,
+		SplitGain:        0.08,
+		SplitDepth:       2,
 	}
 }
 

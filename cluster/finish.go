@@ -36,6 +36,14 @@ func (c *Clusterer) Finish() map[string]string {
 	}
 	touched := c.mergeTouched(made)
 	c.attachTiny(touched, made)
+	if created := c.splitTouched(c.splitCandidates(touched), before); len(created) > 0 {
+		// The halves may belong with other stories. A half merged away
+		// again was never seen outside this Finish: no redirect for it.
+		c.mergeTouched(made)
+		for _, id := range created {
+			delete(made, id)
+		}
+	}
 	c.archiveCold()
 	// Resolve chains (a -> b, then b -> c) to the final survivor.
 	for _, old := range sortedKeys(made) {

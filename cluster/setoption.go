@@ -40,6 +40,16 @@ func SetOption(o *Options, name string, v float64) bool {
 		o.ArchiveAge = time.Duration(v * 24 * float64(time.Hour))
 	case "ArchiveArrivals":
 		o.ArchiveArrivals = int(v)
+	case "SplitThreshold":
+		o.SplitThreshold = v
+	case "SplitMinSize":
+		o.SplitMinSize = int(v)
+	case "SplitMinHalf":
+		o.SplitMinHalf = int(v)
+	case "SplitGain":
+		o.SplitGain = v
+	case "SplitDepth":
+		o.SplitDepth = int(v)
 	default:
 		return false
 	}

@@ -47,6 +47,9 @@ type story struct {
 	// decidedAt is the corpus size (items absorbed) when Finish last
 	// decided the story's recent members again, or when it was created.
 	decidedAt int
+	// splitAt is the size at which the split pass last examined the
+	// story (see splitTouched).
+	splitAt int
 }
 
 // member is one article of a story.
