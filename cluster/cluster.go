@@ -122,6 +122,15 @@ type Options struct {
 	SplitMinHalf   int
 	SplitGain      float64
 	SplitDepth     int
+
+	// RedecidePasses is how many times Finish decides the revisit set
+	// again before merging (see refine): 0 and 1 decide it once; more
+	// repeat the decision, k-means style, until no item moves.
+	RedecidePasses int
+	// RefineMargin spares those passes the items whose last decision
+	// was clear: the best score beat both the runner-up and Threshold by
+	// at least this much (0: every item is decided again).
+	RefineMargin float64
 }
 
 // DefaultOptions are the settings the evaluations were run with.
@@ -158,6 +167,8 @@ func DefaultOptions() Options {
 		SplitMinHalf:     3,
 		SplitGain:        0.08,
 		SplitDepth:       2,
+		RedecidePasses:   3,
+		RefineMargin:     0,
 	}
 }
 
@@ -461,6 +472,7 @@ func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 	c.prune(s)
 	s.stale = true
 	s.version++
+	s.churn++
 	c.itemStory[m.id] = si
 	c.pending[si] = true
 	c.relDirty[si] = true

@@ -28,7 +28,10 @@ const maxRelated = 5
 // (the one created first) survives and keeps its id.
 func (c *Clusterer) Finish() map[string]string {
 	c.snapshotStories()
-	made, before := c.redecide()
+	made, before, revisited := c.redecide()
+	if c.opt.RedecidePasses > 1 {
+		c.refine(revisited, c.opt.RedecidePasses-1, made)
+	}
 	for _, b := range c.batch {
 		if _, ok := before[b.id]; !ok {
 			before[b.id] = b.story
@@ -224,6 +227,7 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	keep.active = max(keep.active, gone.active)
 	keep.stale = true
 	keep.version++
+	keep.churn++
 	c.relDirty[a], c.relDirty[b] = true, true
 	c.changed[a], c.changed[b] = true, true
 	gone.alive = false
@@ -233,6 +237,7 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	gone.order, gone.weighted = nil, nil
 	gone.members = nil
 	gone.version++
+	gone.churn++
 	c.redirects[gone.id] = keep.id
 	delete(c.byID, gone.id)
 	return a, b

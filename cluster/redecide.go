@@ -17,6 +17,12 @@ type revisitItem struct {
 	m member
 	keptVector
 	from int // the story it was in
+	// watch lists the stories (with their churn) the item's last
+	// decision read: while none of them changes, deciding it again would
+	// change nothing (see refine).
+	watch []storyVersion
+	// margin is how clear that decision was (see decisionMargin).
+	margin float64
 }
 
 // keptVector is an item's raw term vector and the norm (with the global
@@ -137,19 +143,21 @@ func (c *Clusterer) revisitSet() []revisitItem {
 // that order dependence. A founding item that starts a story again
 // restarts the one it founded when it is left empty. Stories left
 // empty are redirected to the story their founding item ended in. It
-// returns the redirects and the story each revisited item was in before.
-func (c *Clusterer) redecide() (map[string]string, map[string]string) {
+// returns the redirects, the story each revisited item was in before and
+// the revisited items, in arrival order.
+func (c *Clusterer) redecide() (map[string]string, map[string]string, []revisitItem) {
 	redirects := map[string]string{}
 	items := c.revisitSet()
 	before := make(map[string]string, len(items))
 	if len(items) < 2 {
-		return redirects, before
+		return redirects, before, nil
 	}
 	for _, r := range items {
 		before[r.m.id] = c.stories[r.from].id
 		c.unplace(r, r.from)
 	}
-	for _, r := range items {
+	for i := range items {
+		r := &items[i]
 		q := c.query(features{vector: r.vec})
 		ranked := c.rank(q, r.m.at)
 		var target int
@@ -162,13 +170,24 @@ func (c *Clusterer) redecide() (map[string]string, map[string]string) {
 		}
 		c.place(r.m, r.vec, q.norm, target)
 		c.kept[r.m.id] = keptVector{r.vec, q.norm}
+		if c.opt.RedecidePasses > 1 {
+			r.watch = c.watchList(r.watch[:0], ranked, target)
+			var best, runnerUp float64
+			if len(ranked) > 0 {
+				best = ranked[0].score
+			}
+			if len(ranked) > 1 {
+				runnerUp = ranked[1].score
+			}
+			r.margin = c.decisionMargin(best, runnerUp)
+		}
 	}
 	from := make([]int, 0, len(items))
 	for _, r := range items {
 		from = append(from, r.from)
 	}
 	c.retireEmpty(from, redirects)
-	return redirects, before
+	return redirects, before, items
 }
 
 // unplace takes an item out of story si: centroid, members, span.
@@ -192,6 +211,7 @@ func (c *Clusterer) unplace(r revisitItem, si int) {
 	s.size--
 	s.stale = true
 	s.version++
+	s.churn++
 	s.span()
 	delete(c.itemStory, r.m.id)
 	c.pending[si] = true

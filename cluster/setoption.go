@@ -50,6 +50,10 @@ func SetOption(o *Options, name string, v float64) bool {
 		o.SplitGain = v
 	case "SplitDepth":
 		o.SplitDepth = int(v)
+	case "RedecidePasses":
+		o.RedecidePasses = int(v)
+	case "RefineMargin":
+		o.RefineMargin = v
 	default:
 		return false
 	}

@@ -44,6 +44,10 @@ type story struct {
 	active int
 	// version counts changes, so Finish can tell outdated pair scores.
 	version int
+	// churn counts the members placed into or taken out of the story (a
+	// member taken out and put back unchanged does not count), so that
+	// refine can tell which decisions a change may affect.
+	churn int
 	// decidedAt is the corpus size (items absorbed) when Finish last
 	// decided the story's recent members again, or when it was created.
 	decidedAt int
