@@ -189,6 +189,12 @@ func (s *Store) Save(ctx context.Context, b storyline.Batch) error {
 				st.ID, string(data)); err != nil {
 				return fmt.Errorf("save story %s: %w", st.ID, err)
 			}
+			// A live story is never a redirect: an id merged away in an
+			// earlier run can be founded again (the article that founded
+			// it starts a story of its own after a split).
+			if _, err := tx.ExecContext(ctx, `DELETE FROM story_redirects WHERE old = ?`, st.ID); err != nil {
+				return fmt.Errorf("save story %s: %w", st.ID, err)
+			}
 		}
 		for _, g := range b.Groups {
 			if err := saveGroup(ctx, tx, g); err != nil {

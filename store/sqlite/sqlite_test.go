@@ -74,6 +74,17 @@ func TestSaveAndReadBack(t *testing.T) {
 	if len(stories) != 1 {
 		t.Fatalf("stories: %+v", stories)
 	}
+	// a2 splits off again and founds s2 anew: the live story wins over
+	// the old redirect.
+	if err := s2.Save(ctx, storyline.Batch{
+		Assignments: []storyline.Assignment{{Article: "a2", Story: "s2", Via: "redecided"}},
+		Stories:     []storyline.Story{{ID: "s1", Articles: []string{"a1"}}, {ID: "s2", Articles: []string{"a2"}}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s2.Story(ctx, "s2"); err != nil || st.ID != "s2" || len(st.Articles) != 1 {
+		t.Fatalf("story founded again under a redirected id = %+v, %v", st, err)
+	}
 }
 
 func TestGroupReplacedWhenItGrows(t *testing.T) {
