@@ -76,11 +76,13 @@ func (c *Clusterer) archiveCold() {
 // archive takes story si out of the index and the story statistics.
 func (c *Clusterer) archive(si int) {
 	s := c.stories[si]
-	for id := range s.centroid {
-		c.lex.terms[id].stories--
+	for _, id := range s.centroid.terms {
+		if id >= 0 {
+			c.lex.terms[id].stories--
+		}
 	}
-	s.centroid = nil
-	s.order, s.weighted = nil, nil
+	s.centroid.release()
+	s.weighted = nil
 	s.norm = 0
 	s.archived = true
 	c.slots[si].out = true
@@ -94,7 +96,7 @@ func (c *Clusterer) archive(si int) {
 func (c *Clusterer) revive(si int) {
 	s := c.stories[si]
 	s.archived = false
-	s.centroid = map[int32]float64{}
+	s.centroid = newCentroid()
 	s.stale = true
 	c.slots[si].out = false
 	c.alive++

@@ -55,7 +55,7 @@ func TestArchiveColdStories(t *testing.T) {
 		if !s.archived {
 			continue
 		}
-		if s.centroid != nil || !c.slots[si].out {
+		if !s.centroid.released() || !c.slots[si].out {
 			t.Fatalf("archived story %s still indexed", s.id)
 		}
 		if listed[s.id] != s.size || s.size == 0 {
@@ -83,7 +83,7 @@ func TestArchiveColdStories(t *testing.T) {
 	copyOf := member
 	copyOf.ID = member.ID + "-copy"
 	c.Join(copyOf, gone.id)
-	if gone.archived || c.archived != archived-1 || len(gone.centroid) == 0 || c.slots[goneIdx].out {
+	if gone.archived || c.archived != archived-1 || gone.centroid.len() == 0 || c.slots[goneIdx].out {
 		t.Fatal("a copy Joined to an archived story did not bring it back")
 	}
 }

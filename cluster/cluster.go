@@ -185,7 +185,9 @@ type Clusterer struct {
 	byID    map[string]int
 	// itemStory maps an absorbed item id to its story index.
 	itemStory map[string]int
-	postings  map[int32][]int32
+	// postings lists, by term id, the stories whose centroid holds (or
+	// held) the term: a slice, not a map, so that a lookup is one read.
+	postings [][]int32
 	// redirects maps merged-away story ids to their survivors.
 	redirects map[string]string
 	// slots holds, by story index, what the candidate lookup reads for
@@ -201,13 +203,14 @@ type Clusterer struct {
 	recent     []time.Time
 	recentNext int
 	recentCap  int
-	// dense holds the current query's weights by term id (see scatter).
-	dense []float64
-	// pre is the scratch list of preselected candidates.
-	pre []candidate
-	// mark and markStamp dedupe a story's term order (see storyNorm).
-	mark      []int32
-	markStamp int32
+	// dense holds the current query's weights by term id, and queryBits
+	// a filter of its terms (see scatter).
+	queryBits queryFilter
+	dense     []float64
+	// pre is the scratch list of preselected candidates, postingRanks
+	// that of compactPostings.
+	postingRanks []postingRank
+	pre          []candidate
 	// batch holds the items Added since the last Finish, which Finish
 	// decides again with the statistics of the whole batch.
 	batch []batchItem
@@ -249,7 +252,6 @@ func NewWithOptions(opt Options) *Clusterer {
 		lex:       newLexicon(),
 		byID:      map[string]int{},
 		itemStory: map[string]int{},
-		postings:  map[int32][]int32{},
 		redirects: map[string]string{},
 		pending:   map[int]bool{},
 		relDirty:  map[int]bool{},
@@ -400,7 +402,7 @@ func (c *Clusterer) newStory(id string, t time.Time) int {
 		id = base + "-" + itoa(n)
 	}
 	si := len(c.stories)
-	c.stories = append(c.stories, &story{id: id, seq: si, alive: true, centroid: map[int32]float64{}, decidedAt: c.items})
+	c.stories = append(c.stories, &story{id: id, seq: si, alive: true, centroid: newCentroid(), decidedAt: c.items})
 	c.byID[id] = si
 	c.slots = append(c.slots, slot{})
 	c.alive++
@@ -415,15 +417,15 @@ func (c *Clusterer) absorb(it Item, f features, norm float64, si int) {
 	// A term's counts change: its cached weight is out of date.
 	for _, w := range f.vector {
 		c.lex.terms[w.term].df++
-		c.lex.terms[w.term].weightAt = 0
+		c.lex.weights[w.term].at = 0
 	}
 	for _, id := range f.capitalisedTerms {
 		c.lex.terms[id].capitalised++
-		c.lex.terms[id].weightAt = 0
+		c.lex.weights[id].at = 0
 	}
 	for _, id := range f.lowerTerms {
 		c.lex.terms[id].lower++
-		c.lex.terms[id].weightAt = 0
+		c.lex.weights[id].at = 0
 	}
 	c.noteTime(it.Time)
 	c.place(member{id: it.ID, tick: c.tick, at: it.Time}, f.vector, norm, si)
@@ -461,12 +463,10 @@ func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 	}
 	if norm > 0 {
 		for _, w := range vec {
-			if _, ok := s.centroid[w.term]; !ok {
+			if s.centroid.add(w.term, w.weight/norm) {
 				c.post(w.term, si)
-				s.order = append(s.order, w.term)
 				c.lex.terms[w.term].stories++
 			}
-			s.centroid[w.term] += w.weight / norm
 		}
 	}
 	c.prune(s)

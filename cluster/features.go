@@ -29,18 +29,20 @@ type term struct {
 	// snapshotStories), which story IDF reads.
 	stories        int32
 	settledStories int32
-	// weight caches the global weight computed at corpus scale
-	// weightAt-1, under story snapshot weightSnap (see globalWeight); 0
-	// marks it out of date.
-	weight     float64
-	weightAt   int
-	weightSnap int
 	// storyPart caches the story-IDF term of the weight (see
 	// globalWeight), fixed for story snapshot storyPartSnap.
 	storyPart     float64
 	storyPartSnap int
 	// name marks multiword names (capitalised phrases).
 	name bool
+}
+
+// termWeight caches a term's global weight computed at corpus scale at-1,
+// under story snapshot snap (see globalWeight); at 0 marks it out of date.
+type termWeight struct {
+	weight float64
+	at     int32
+	snap   int32
 }
 
 // weighted is one coordinate of a sparse vector.
@@ -68,6 +70,10 @@ var connectors = map[string]bool{"of": true, "de": true, "al": true, "bin": true
 // cost of reading full text.
 type lexicon struct {
 	terms []term
+	// weights caches each term's global weight, by term id beside terms:
+	// the hot part of a term, 16 bytes, which the story norms read for
+	// every term of every story they recompute (see globalWeight).
+	weights []termWeight
 	// byWord maps a lower-case word to its term id, or -1 for a stop word.
 	byWord map[string]int32
 	// byKey maps a term key (stem, or "name:" phrase) to its id.
@@ -85,6 +91,7 @@ func (l *lexicon) keyID(key, surface string, name bool) int32 {
 	}
 	id := int32(len(l.terms))
 	l.terms = append(l.terms, term{surface: surface, name: name})
+	l.weights = append(l.weights, termWeight{})
 	l.byKey[key] = id
 	return id
 }

@@ -195,19 +195,15 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	keep, gone := c.stories[a], c.stories[b]
 	// In the merged-away story's term order, not map order: the order of
 	// the terms is the order of the sums.
-	for _, id := range gone.order {
-		w, ok := gone.centroid[id]
-		if !ok {
-			continue
+	for i, id := range gone.centroid.terms {
+		if id < 0 {
+			continue // removed
 		}
-		if _, ok := keep.centroid[id]; !ok {
+		if keep.centroid.add(id, gone.centroid.weights[i]) {
 			c.post(id, a)
-			keep.order = append(keep.order, id)
 		} else {
 			c.lex.terms[id].stories--
 		}
-		keep.centroid[id] += w
-		delete(gone.centroid, id) // a term listed twice is added once
 	}
 	c.prune(keep)
 	// Interleave the articles by arrival.
@@ -233,8 +229,8 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	gone.alive = false
 	c.slots[b].out = true
 	c.alive--
-	gone.centroid = nil
-	gone.order, gone.weighted = nil, nil
+	gone.centroid.release()
+	gone.weighted = nil
 	gone.members = nil
 	gone.version++
 	gone.churn++

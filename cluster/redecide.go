@@ -195,11 +195,11 @@ func (c *Clusterer) unplace(r revisitItem, si int) {
 	s := c.stories[si]
 	if r.norm > 0 {
 		for _, w := range r.vec {
-			if v, ok := s.centroid[w.term]; ok {
+			if v, ok := s.centroid.get(w.term); ok {
 				if v -= w.weight / r.norm; v > 1e-9 {
-					s.centroid[w.term] = v
+					s.centroid.set(w.term, v)
 				} else {
-					delete(s.centroid, w.term)
+					s.centroid.remove(w.term)
 					c.lex.terms[w.term].stories--
 				}
 			}
@@ -237,11 +237,13 @@ func (c *Clusterer) retireEmpty(from []int, redirects map[string]string) {
 		s.alive = false
 		c.slots[si].out = true
 		c.alive--
-		for id := range s.centroid {
-			c.lex.terms[id].stories--
+		for _, id := range s.centroid.terms {
+			if id >= 0 {
+				c.lex.terms[id].stories--
+			}
 		}
-		s.centroid = nil
-		s.order, s.weighted = nil, nil
+		s.centroid.release()
+		s.weighted = nil
 		delete(c.byID, s.id)
 		if to, ok := c.itemStory[s.founder]; ok {
 			c.redirects[s.id] = c.stories[to].id

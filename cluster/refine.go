@@ -110,7 +110,7 @@ func (c *Clusterer) leaveOneOut(q query, kv keptVector, si int, m member) float6
 	var dot float64
 	norm2 := n * n
 	for i, w := range q.vec {
-		cw, ok := s.centroid[w.term]
+		cw, ok := s.centroid.get(w.term)
 		if !ok {
 			continue
 		}

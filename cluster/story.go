@@ -26,14 +26,12 @@ type story struct {
 	size        int
 	first, last time.Time
 	// centroid sums the members' unit vectors (before global weights, which
-	// change as the statistics grow and are applied when comparing).
-	centroid map[int32]float64
-	// weighted is the centroid with the global weights applied, sorted
-	// by term, cached with norm.
+	// change as the statistics grow and are applied when comparing), in
+	// the order the terms entered it (see centroid.go).
+	centroid centroid
+	// weighted is the centroid with the global weights applied, in the
+	// centroid's order, cached with norm.
 	weighted []weighted
-	// order lists the centroid's terms in the order they entered it (it
-	// may hold terms since removed; storyNorm compacts it).
-	order []int32
 	// norm caches the weighted centroid norm, computed when the corpus
 	// held normItems items; stale marks a changed centroid.
 	norm      float64
@@ -89,15 +87,18 @@ type query struct {
 // globalWeight is a term's weight across the corpus: inverse document
 // frequency raised for proper nouns and names.
 func (c *Clusterer) globalWeight(id int32) float64 {
-	t := &c.lex.terms[id]
 	// The weight is a function of the term's counts (absorb clears the
 	// cache when they change), the corpus size rounded by corpusScale and
 	// the story snapshot: it is cached until one changes, which spares
 	// most of the terms a story's norm reads (hundreds per story).
+	// (A corpus past 2^31 items or snapshots would overflow the int32
+	// stamps: the cache then always misses, which is slow, not wrong.)
 	scale := corpusScale(c.items)
-	if t.weightAt == scale+1 && t.weightSnap == c.snap {
-		return t.weight
+	cached := &c.lex.weights[id]
+	if int(cached.at) == scale+1 && int(cached.snap) == c.snap {
+		return cached.weight
 	}
+	t := &c.lex.terms[id]
 	// PriorItems pseudo-items that hold no term keep IDF meaningful while
 	// the corpus is small (a handful of articles about one region would
 	// otherwise make its names look like stop words).
@@ -120,8 +121,8 @@ func (c *Clusterer) globalWeight(id int32) float64 {
 	if !t.name {
 		proper = float64(t.capitalised) / float64(t.capitalised+t.lower+2)
 	}
-	t.weight, t.weightAt, t.weightSnap = idf*(1+c.opt.ProperBoost*proper), scale+1, c.snap
-	return t.weight
+	*cached = termWeight{idf * (1 + c.opt.ProperBoost*proper), int32(scale + 1), int32(c.snap)}
+	return cached.weight
 }
 
 // corpusScale is the corpus size IDF reads: exact up to 128 items, then
@@ -181,26 +182,15 @@ func (c *Clusterer) storyNorm(s *story) float64 {
 	if s.stale || s.norm == 0 || c.items > s.normItems+s.normItems/10 || s.normSnap != c.snap {
 		// The terms are read in the order they entered the story (not in
 		// map order), so that sums run in one order, run after run.
+		s.centroid.compact()
 		s.weighted = s.weighted[:0]
-		kept := s.order[:0]
 		var sum float64
-		c.markStamp++
-		if len(c.mark) < len(c.lex.terms) {
-			c.mark = append(c.mark, make([]int32, len(c.lex.terms)-len(c.mark))...)
-		}
-		for _, id := range s.order {
-			w, ok := s.centroid[id]
-			if !ok || c.mark[id] == c.markStamp {
-				continue // removed, or removed and added again later
-			}
-			c.mark[id] = c.markStamp
-			kept = append(kept, id)
-			w = saturate(w, c.opt.CentroidPower)
+		for i, id := range s.centroid.terms {
+			w := saturate(s.centroid.weights[i], c.opt.CentroidPower)
 			wg := w * c.globalWeight(id)
 			s.weighted = append(s.weighted, weighted{id, wg})
 			sum += wg * wg
 		}
-		s.order = kept
 		s.norm = math.Sqrt(sum)
 		s.normItems = c.items
 		s.normSnap = c.snap
@@ -217,6 +207,7 @@ func (c *Clusterer) scatter(q query) {
 	}
 	for i, w := range q.vec {
 		c.dense[w.term] = w.weight * q.global[i]
+		c.queryBits.set(w.term)
 	}
 }
 
@@ -224,7 +215,25 @@ func (c *Clusterer) scatter(q query) {
 func (c *Clusterer) unscatter(q query) {
 	for _, w := range q.vec {
 		c.dense[w.term] = 0
+		c.queryBits.clear(w.term)
 	}
+}
+
+// queryFilter is a bit set of the scattered query's terms, hashed by
+// their low bits into 64K bits (8 KiB): a clear bit means the term is not
+// in the query; a set bit, that it may be.
+type queryFilter [1 << 10]uint64
+
+// set adds a term to the filter.
+func (f *queryFilter) set(id int32) { f[uint32(id)>>6&(1<<10-1)] |= 1 << (uint32(id) & 63) }
+
+// clear drops a term with the 63 others that share its word: unscatter
+// clears every term of the query, so none that is still set is lost.
+func (f *queryFilter) clear(id int32) { f[uint32(id)>>6&(1<<10-1)] = 0 }
+
+// mayHold is false when the term is surely not in the query.
+func (f *queryFilter) mayHold(id int32) bool {
+	return f[uint32(id)>>6&(1<<10-1)]&(1<<(uint32(id)&63)) != 0
 }
 
 // denseCosine is the cosine of the scattered query (of norm qnorm) and s.
@@ -233,9 +242,15 @@ func (c *Clusterer) denseCosine(qnorm float64, s *story) float64 {
 	if n == 0 || qnorm == 0 {
 		return 0
 	}
+	// Only the query's terms add to the dot product (the others add
+	// zeros, which leave a sum as it is): the filter, small enough to stay
+	// in cache, spares a read of the dense vector (millions of terms) for
+	// the others.
 	var dot float64
 	for _, w := range s.weighted {
-		dot += c.dense[w.term] * w.weight
+		if c.queryBits.mayHold(w.term) {
+			dot += c.dense[w.term] * w.weight
+		}
 	}
 	return dot / (n * qnorm)
 }
@@ -336,6 +351,9 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 	for _, i := range c.topTerms(q, c.opt.QueryTerms) {
 		w := q.vec[i]
 		g := q.global[i]
+		if int(w.term) >= len(c.postings) {
+			continue // never posted
+		}
 		for _, si := range c.postings[w.term] {
 			sl := &slots[si]
 			if sl.out || int(si) == exclude {
@@ -426,9 +444,12 @@ func (c *Clusterer) cosine(q query, s *story) float64 {
 // storyQuery turns a story centroid into a query (for story-to-story
 // comparisons: merges and relations).
 func (c *Clusterer) storyQuery(s *story) query {
-	q := query{vec: make([]weighted, 0, len(s.centroid))}
-	for id, w := range s.centroid {
-		q.vec = append(q.vec, weighted{id, w})
+	ct := &s.centroid
+	q := query{vec: make([]weighted, 0, ct.len())}
+	for i, id := range ct.terms {
+		if id >= 0 {
+			q.vec = append(q.vec, weighted{id, ct.weights[i]})
+		}
 	}
 	sort.Slice(q.vec, func(i, j int) bool { return q.vec[i].term < q.vec[j].term })
 	q.global = make([]float64, len(q.vec))
@@ -445,6 +466,9 @@ func (c *Clusterer) storyQuery(s *story) query {
 // post records that story si holds the term, keeping the posting list to
 // the most recently active stories.
 func (c *Clusterer) post(id int32, si int) {
+	if int(id) >= len(c.postings) {
+		c.postings = append(c.postings, make([][]int32, max(len(c.lex.terms), int(id)+1)-len(c.postings))...)
+	}
 	list := append(c.postings[id], int32(si))
 	if len(list) > c.opt.MaxPostings {
 		list = c.compactPostings(list)
@@ -464,25 +488,49 @@ func (c *Clusterer) compactPostings(list []int32) []int32 {
 		}
 	}
 	if limit := c.opt.MaxPostings * 3 / 4; len(keep) > limit {
-		sort.SliceStable(keep, func(i, j int) bool {
-			return c.stories[keep[i]].active > c.stories[keep[j]].active
+		// The most recently active first, ties in list order (a stable
+		// sort by activity), each story's activity read once: the
+		// comparisons would otherwise each chase two story pointers.
+		ranks := c.postingRanks[:0]
+		for i, si := range keep {
+			ranks = append(ranks, postingRank{active: c.stories[si].active, pos: int32(i), story: si})
+		}
+		slices.SortFunc(ranks, func(a, b postingRank) int {
+			if a.active != b.active {
+				return cmp.Compare(b.active, a.active)
+			}
+			return cmp.Compare(a.pos, b.pos)
 		})
 		keep = keep[:limit]
-		sort.Slice(keep, func(i, j int) bool { return keep[i] < keep[j] })
+		for i := range keep {
+			keep[i] = ranks[i].story
+		}
+		c.postingRanks = ranks
+		slices.Sort(keep) // distinct stories: one order
 	}
 	return keep
+}
+
+// postingRank is a posting list entry as compactPostings ranks it.
+type postingRank struct {
+	active int
+	pos    int32
+	story  int32
 }
 
 // prune caps a centroid at its heaviest terms once it has grown to twice
 // the cap, so that the cost of comparing with a story stays flat.
 func (c *Clusterer) prune(s *story) {
 	limit := c.opt.MaxCentroidTerms
-	if limit <= 0 || len(s.centroid) <= 2*limit {
+	ct := &s.centroid
+	if limit <= 0 || ct.len() <= 2*limit {
 		return
 	}
-	all := make([]weighted, 0, len(s.centroid))
-	for id, w := range s.centroid {
-		all = append(all, weighted{id, w})
+	all := make([]weighted, 0, ct.len())
+	for i, id := range ct.terms {
+		if id >= 0 {
+			all = append(all, weighted{id, ct.weights[i]})
+		}
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].weight != all[j].weight {
@@ -491,7 +539,7 @@ func (c *Clusterer) prune(s *story) {
 		return all[i].term < all[j].term
 	})
 	for _, w := range all[limit:] {
-		delete(s.centroid, w.term)
+		ct.remove(w.term)
 		c.lex.terms[w.term].stories--
 	}
 	s.stale = true
@@ -501,7 +549,7 @@ func (c *Clusterer) prune(s *story) {
 func (c *Clusterer) shared(q query, s *story, n int) []string {
 	var contrib []weighted
 	for i, w := range q.vec {
-		if cw, ok := s.centroid[w.term]; ok {
+		if cw, ok := s.centroid.get(w.term); ok {
 			contrib = append(contrib, weighted{w.term, w.weight * q.global[i] * q.global[i] * cw})
 		}
 	}
