@@ -50,6 +50,9 @@ type ClusterBenchResult struct {
 	HeapMB float64 `json:"heap_mb"`
 	// BCubedF1 scores the predicted stories against the generated ones.
 	BCubedF1 float64 `json:"bcubed_f1"`
+	// LargestStory is the size of the largest predicted story (the
+	// generated ones hold at most 200 articles): chained stories show here.
+	LargestStory int `json:"largest_pred_story"`
 }
 
 // clusterbenchPool is the real text the generator recombines.
@@ -359,14 +362,15 @@ func Cluster(opt ClusterBenchOptions) (ClusterBenchResult, error) {
 	res.HeapMB = (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / (1 << 20)
 	res.Seconds = elapsed.Seconds()
 	res.ItemsPerSec = float64(len(arrivals)) / elapsed.Seconds()
-	res.Predicted, res.BCubedF1 = clusterbenchScore(c, arrivals)
+	res.Predicted, res.BCubedF1, res.LargestStory = clusterbenchScore(c, arrivals)
 	runtime.KeepAlive(c)
 	runtime.KeepAlive(stories)
 	return res, nil
 }
 
-// clusterbenchScore counts predicted stories and B-cubed F1 against the plan.
-func clusterbenchScore(c *cluster.Clusterer, arrivals []clusterbenchArrival) (int, float64) {
+// clusterbenchScore counts predicted stories, B-cubed F1 against the plan
+// and the size of the largest predicted story.
+func clusterbenchScore(c *cluster.Clusterer, arrivals []clusterbenchArrival) (int, float64, int) {
 	pred := make([]string, len(arrivals))
 	predSize := map[string]int{}
 	trueSize := map[int]int{}
@@ -383,12 +387,16 @@ func clusterbenchScore(c *cluster.Clusterer, arrivals []clusterbenchArrival) (in
 		p += inter / float64(predSize[pred[i]])
 		r += inter / float64(trueSize[a.story])
 	}
+	largest := 0
+	for _, n := range predSize {
+		largest = max(largest, n)
+	}
 	n := float64(len(arrivals))
 	p, r = p/n, r/n
 	if p+r == 0 {
-		return len(predSize), 0
+		return len(predSize), 0, largest
 	}
-	return len(predSize), 2 * p * r / (p + r)
+	return len(predSize), 2 * p * r / (p + r), largest
 }
 
 // clusterbenchCPU is the process's user and system CPU time.

@@ -73,12 +73,16 @@ func (c *Clusterer) archiveCold() {
 	}
 }
 
-// archive takes story si out of the index and the story statistics.
+// archive takes story si out of the index and the story statistics. It
+// leaves the posting lists of its terms at once: every lookup would
+// otherwise still walk over it, and at a million articles most entries of
+// a common term's list would be archived stories.
 func (c *Clusterer) archive(si int) {
 	s := c.stories[si]
 	for _, id := range s.centroid.terms {
 		if id >= 0 {
 			c.lex.terms[id].stories--
+			c.postings[id] = slices.DeleteFunc(c.postings[id], func(p int32) bool { return int(p) == si })
 		}
 	}
 	s.centroid.release()
