@@ -32,6 +32,8 @@ type ClusterBenchOptions struct {
 	// 0 means once at the end.
 	FinishEvery int
 	Seed        uint64
+	// Cluster overrides the clusterer options (nil: cluster.DefaultOptions).
+	Cluster *cluster.Options
 }
 
 // ClusterBenchResult is the speed and memory of one stream.
@@ -326,7 +328,11 @@ func Cluster(opt ClusterBenchOptions) (ClusterBenchResult, error) {
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
-	c := cluster.New()
+	copts := cluster.DefaultOptions()
+	if opt.Cluster != nil {
+		copts = *opt.Cluster
+	}
+	c := cluster.NewWithOptions(copts)
 	const chunk = 1000
 	var elapsed, cpu time.Duration
 	batch := 0

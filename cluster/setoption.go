@@ -36,6 +36,14 @@ func SetOption(o *Options, name string, v float64) bool {
 		o.AttachThreshold = v
 	case "AttachMargin":
 		o.AttachMargin = v
+	case "QueryTerms":
+		o.QueryTerms = int(v)
+	case "Candidates":
+		o.Candidates = int(v)
+	case "MaxPostings":
+		o.MaxPostings = int(v)
+	case "MaxCentroidTerms":
+		o.MaxCentroidTerms = int(v)
 	case "ArchiveAgeDays":
 		o.ArchiveAge = time.Duration(v * 24 * float64(time.Hour))
 	case "ArchiveArrivals":

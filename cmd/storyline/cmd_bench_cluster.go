@@ -9,6 +9,7 @@ import (
 	"runtime/pprof"
 
 	"github.com/storyline-news/storyline/bench"
+	"github.com/storyline-news/storyline/cluster"
 )
 
 func init() {
@@ -28,7 +29,13 @@ func runBenchCluster(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", filepath.Join("..", "shared", "data"), "directory holding extraction-dev/ and stories-dev/")
 	asJSON := fs.Bool("json", false, "print JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the runs to this file")
+	set := fs.String("set", "", "comma-separated clusterer option overrides Name=value (see cluster.SetOption)")
 	if _, err := parseArgs(fs, args); err != nil {
+		return 2
+	}
+	opts := cluster.DefaultOptions()
+	if err := setClusterOptions(&opts, *set); err != nil {
+		fmt.Fprintf(stderr, "storyline bench cluster: %v\n", err)
 		return 2
 	}
 	sizes := []int{*items}
@@ -56,7 +63,7 @@ func runBenchCluster(args []string, stdout, stderr io.Writer) int {
 	}
 	var results []bench.ClusterBenchResult
 	for _, n := range sizes {
-		res, err := bench.Cluster(bench.ClusterBenchOptions{DataDir: *data, Items: n, Headlines: *headlines, FinishEvery: *finishEvery})
+		res, err := bench.Cluster(bench.ClusterBenchOptions{DataDir: *data, Items: n, Headlines: *headlines, FinishEvery: *finishEvery, Cluster: &opts})
 		if err != nil {
 			fmt.Fprintf(stderr, "storyline bench cluster: %v\n", err)
 			return 1

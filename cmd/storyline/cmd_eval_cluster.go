@@ -45,16 +45,9 @@ func runEvalCluster(args []string, stdout, stderr io.Writer) int {
 	if *mergeThreshold > 0 {
 		opts.MergeThreshold = *mergeThreshold
 	}
-	for _, kv := range strings.Split(*set, ",") {
-		if kv = strings.TrimSpace(kv); kv == "" {
-			continue
-		}
-		name, val, _ := strings.Cut(kv, "=")
-		v, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
-		if err != nil || !cluster.SetOption(&opts, strings.TrimSpace(name), v) {
-			fmt.Fprintf(stderr, "storyline eval cluster: bad --set option %q\n", kv)
-			return 2
-		}
+	if err := setClusterOptions(&opts, *set); err != nil {
+		fmt.Fprintf(stderr, "storyline eval cluster: %v\n", err)
+		return 2
 	}
 	opt := eval.ClusterOptions{Order: *order, Shuffles: *shuffles, Cluster: &opts, IgnoreTime: *noTime, FinishEvery: *finishEvery}
 	for _, f := range strings.Split(*sweep, ",") {
@@ -127,4 +120,20 @@ func printClusterResult(w io.Writer, r eval.ClusterResult) {
 	}
 	printMixes("worst merges (predicted clusters mixing stories)", r.WorstMerges)
 	printMixes("worst splits (stories spread over predicted clusters)", r.WorstSplits)
+}
+
+// setClusterOptions applies a --set list (Name=value,...; see
+// cluster.SetOption) to opts.
+func setClusterOptions(opts *cluster.Options, list string) error {
+	for _, kv := range strings.Split(list, ",") {
+		if kv = strings.TrimSpace(kv); kv == "" {
+			continue
+		}
+		name, val, _ := strings.Cut(kv, "=")
+		v, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+		if err != nil || !cluster.SetOption(opts, strings.TrimSpace(name), v) {
+			return fmt.Errorf("bad --set option %q", kv)
+		}
+	}
+	return nil
 }
