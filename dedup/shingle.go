@@ -63,18 +63,11 @@ func (f *features) endSentence() {
 	}
 }
 
-// shingleSet returns the sorted distinct shingles of a content-word
-// sequence, appended to dst. A shingle is a pair of adjacent content
-// words: a 5% word edit rate leaves about 90% of them intact (against 77%
-// of word 5-grams), while pairs of content words are specific enough that
-// unrelated texts share few. A one-word text is its own shingle.
-func shingleSet(words []uint16, dst []uint32) []uint32 {
-	dst = appendShingles(words, dst)
-	slices.Sort(dst)
-	return slices.Compact(dst)
-}
-
-// appendShingles appends the shingles of words in text order.
+// appendShingles appends the shingles of words in text order. A shingle
+// is a pair of adjacent content words: a 5% word edit rate leaves about
+// 90% of them intact (against 77% of word 5-grams), while pairs of content
+// words are specific enough that unrelated texts share few. A one-word
+// text is its own shingle.
 func appendShingles(words []uint16, dst []uint32) []uint32 {
 	switch len(words) {
 	case 0:

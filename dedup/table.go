@@ -126,10 +126,6 @@ func (c *chunk32) at(i uint32) uint32 {
 	return c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)]
 }
 
-func (c *chunk32) set(i, v uint32) {
-	c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)] = v
-}
-
 // chunk8 is chunk32 for bytes.
 type chunk8 struct {
 	chunks [][]uint8
