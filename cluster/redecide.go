@@ -163,10 +163,8 @@ func (c *Clusterer) redecide() (map[string]string, map[string]string, []revisitI
 		var target int
 		if len(ranked) > 0 && ranked[0].score >= c.opt.Threshold {
 			target = ranked[0].story
-		} else if si, ok := c.byID[StoryID(r.m.id)]; ok && c.stories[si].size == 0 {
-			target = si
 		} else {
-			target = c.newStory(StoryID(r.m.id), r.m.at)
+			target = c.foundAgain(r.m)
 		}
 		c.place(r.m, r.vec, q.norm, target)
 		c.kept[r.m.id] = keptVector{r.vec, q.norm}
@@ -188,6 +186,16 @@ func (c *Clusterer) redecide() (map[string]string, map[string]string, []revisitI
 	}
 	c.retireEmpty(from, redirects)
 	return redirects, before, items
+}
+
+// foundAgain returns the story a revisited item founds when it joins
+// none: the one it founded before when that was left empty (its id
+// stays), else a new one.
+func (c *Clusterer) foundAgain(m member) int {
+	if si, ok := c.byID[StoryID(m.id)]; ok && c.stories[si].size == 0 {
+		return si // byID holds live stories only
+	}
+	return c.newStory(StoryID(m.id), m.at)
 }
 
 // unplace takes an item out of story si: centroid, members, span.

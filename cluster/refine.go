@@ -57,11 +57,7 @@ func (c *Clusterer) refine(items []revisitItem, passes int, redirects map[string
 				c.unplace(revisitItem{m: r.m, keptVector: kv, from: si}, si)
 				left = append(left, si)
 				if target < 0 {
-					if o, ok := c.byID[StoryID(r.m.id)]; ok && c.stories[o].alive && c.stories[o].size == 0 {
-						target = o
-					} else {
-						target = c.newStory(StoryID(r.m.id), r.m.at)
-					}
+					target = c.foundAgain(r.m)
 				}
 				c.place(r.m, kv.vec, q.norm, target)
 				c.kept[r.m.id] = keptVector{kv.vec, q.norm}
