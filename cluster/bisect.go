@@ -29,9 +29,8 @@ type splitPoint struct {
 // story's is: the sum of the members' unit vectors, saturated by
 // CentroidPower and weighted by the global weights when compared.
 type splitHalf struct {
-	raw      map[int32]float64
+	raw      centroid // in the order the terms entered: one order of sums
 	weighted map[int32]float64
-	order    []int32 // the terms in the order they entered: one order of sums
 	norm     float64
 	size     int
 }
@@ -133,7 +132,7 @@ func (c *Clusterer) splitPoints(s *story) []splitPoint {
 // halfOf builds the centroid of the points whose half is h (all points
 // when h < 0).
 func (c *Clusterer) halfOf(pts []splitPoint, h int) splitHalf {
-	out := splitHalf{raw: map[int32]float64{}, weighted: map[int32]float64{}}
+	out := splitHalf{raw: newCentroid(), weighted: map[int32]float64{}}
 	// Points in arrival order and terms in vector order: one order of sums.
 	for _, p := range pts {
 		if h >= 0 && p.half != h {
@@ -141,15 +140,12 @@ func (c *Clusterer) halfOf(pts []splitPoint, h int) splitHalf {
 		}
 		out.size++
 		for _, w := range p.kv.vec {
-			if _, ok := out.raw[w.term]; !ok {
-				out.order = append(out.order, w.term)
-			}
-			out.raw[w.term] += w.weight / p.kv.norm
+			out.raw.add(w.term, w.weight/p.kv.norm)
 		}
 	}
 	var sum float64
-	for _, id := range out.order {
-		x := saturate(out.raw[id], c.opt.CentroidPower) * c.globalWeight(id)
+	for i, id := range out.raw.terms {
+		x := saturate(out.raw.weights[i], c.opt.CentroidPower) * c.globalWeight(id)
 		out.weighted[id] = x
 		sum += x * x
 	}
@@ -272,8 +268,8 @@ func (c *Clusterer) twoMeans(pts []splitPoint) bool {
 func (c *Clusterer) halfSimilarity(pts []splitPoint, h0, h1 splitHalf) float64 {
 	cross := func(q, s splitHalf) float64 {
 		var dot, qn float64
-		for _, id := range q.order {
-			x := q.raw[id] * c.globalWeight(id)
+		for i, id := range q.raw.terms {
+			x := q.raw.weights[i] * c.globalWeight(id)
 			qn += x * x
 			dot += x * s.weighted[id]
 		}
