@@ -16,7 +16,10 @@ type Item struct {
 	ID    string
 	Title string
 	Text  string
-	Time  time.Time // zero when unknown
+	// URL is the article's address; the words of its slug count as
+	// lead text (see slugWords).
+	URL  string
+	Time time.Time // zero when unknown
 }
 
 // Options tune the clusterer. The zero value is not useful; start from
@@ -39,6 +42,9 @@ type Options struct {
 	LeadWeight    float64
 	LeadSentences int
 	NameWeight    float64
+	// SlugWeight multiplies the term counts of the URL slug's words (see
+	// slugWords): written for search engines, a slug reads like a lead.
+	SlugWeight float64
 	// ProperBoost raises a word's weight by up to this factor according to
 	// how often it is capitalised mid-sentence (a proper noun: an actor or
 	// a place).
@@ -143,6 +149,7 @@ func DefaultOptions() Options {
 		LeadWeight:       1.5,
 		LeadSentences:    2,
 		NameWeight:       1,
+		SlugWeight:       1.5,
 		ProperBoost:      0.5,
 		MaxBodyWords:     600,
 		HalfLife:         7 * 24 * time.Hour,

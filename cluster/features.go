@@ -217,6 +217,13 @@ func (x *extractor) extract(it Item) features {
 	if title != "" {
 		x.span(title, x.opt.TitleWeight, true, &f)
 	}
+	if x.opt.SlugWeight > 0 {
+		for _, w := range slugWords(it.URL) {
+			if id := x.lex.wordID(w); id >= 0 {
+				x.counts[id] += x.opt.SlugWeight
+			}
+		}
+	}
 	budget := x.opt.MaxBodyWords
 	sentences := textutil.Sentences(it.Text)
 	for i, s := range sentences {

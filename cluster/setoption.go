@@ -12,6 +12,8 @@ func SetOption(o *Options, name string, v float64) bool {
 		o.MergeThreshold = v
 	case "TitleWeight":
 		o.TitleWeight = v
+	case "SlugWeight":
+		o.SlugWeight = v
 	case "NameWeight":
 		o.NameWeight = v
 	case "ProperBoost":

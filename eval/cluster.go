@@ -111,6 +111,7 @@ type clusterRecord struct {
 	Title       string `json:"title"`
 	Description string `json:"description"`
 	Text        string `json:"text"`
+	URL         string `json:"url"`
 	Story       string `json:"story"`
 	Timestamp   string `json:"timestamp"`
 	item        cluster.Item
@@ -216,7 +217,7 @@ func clusterLoad(path string) ([]clusterRecord, error) {
 		if d := strings.TrimSpace(rec.Description); d != "" {
 			text = d + "\n\n" + text
 		}
-		rec.item = cluster.Item{ID: rec.ID, Title: rec.Title, Text: text}
+		rec.item = cluster.Item{ID: rec.ID, Title: rec.Title, Text: text, URL: rec.URL}
 		if rec.Timestamp != "" {
 			if t, err := time.Parse(time.RFC3339Nano, rec.Timestamp); err == nil {
 				rec.item.Time = t

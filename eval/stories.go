@@ -37,9 +37,9 @@ type StoriesResult struct {
 // Stories runs Storyline end to end — ingest, extraction, copy detection,
 // clustering, the store — over a labelled JSON Lines file laid out like
 // ../shared/data/stories-dev and scores its stories against the labels with
-// the same metrics as Cluster. Items are written in sha1-of-id order with a
-// synthetic unique URL each (so that identical headlines stay separate
-// items) and without their labels.
+// the same metrics as Cluster. Items are written in sha1-of-id order with
+// their own URL (a synthetic unique one when the file repeats a URL, so
+// that every line stays a separate item) and without their labels.
 func Stories(path string, opt StoriesOptions) (StoriesResult, error) {
 	recs, err := clusterLoad(path)
 	if err != nil {
@@ -85,20 +85,28 @@ func Stories(path string, opt StoriesOptions) (StoriesResult, error) {
 	return res, nil
 }
 
-// writeUnlabelled writes the items as Storyline input: title, text, a
-// unique synthetic URL, and the timestamp only when asked.
+// writeUnlabelled writes the items as Storyline input: title, text, URL,
+// and the timestamp only when asked.
 func writeUnlabelled(path string, recs []clusterRecord, useTime bool) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
+	urls := map[string]int{}
+	for _, r := range recs {
+		urls[r.URL]++
+	}
 	enc := json.NewEncoder(f)
 	for _, r := range recs {
+		url := r.URL
+		if url == "" || urls[url] > 1 {
+			url = "https://eval.invalid/item/" + r.ID
+		}
 		text := r.Text
 		if d := strings.TrimSpace(r.Description); d != "" {
 			text = d + "\n\n" + text
 		}
-		line := map[string]string{"url": "https://eval.invalid/item/" + r.ID, "title": r.Title, "text": text}
+		line := map[string]string{"url": url, "title": r.Title, "text": text}
 		if useTime && r.Timestamp != "" {
 			line["published"] = r.Timestamp
 		}

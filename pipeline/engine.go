@@ -527,7 +527,7 @@ func copyCheckable(a storyline.Article) bool {
 
 // item is what clustering sees of an article.
 func item(a storyline.Article) cluster.Item {
-	return cluster.Item{ID: a.ID, Title: a.Title, Text: a.Text, Time: trustedTime(a)}
+	return cluster.Item{ID: a.ID, Title: a.Title, Text: a.Text, URL: a.URL, Time: trustedTime(a)}
 }
 
 // trustedTime is the article's publication time when extraction trusts it,
