@@ -31,23 +31,55 @@ type Engine struct {
 	groups   map[string]storyline.CopyGroup
 	lastSave map[string]string // story id -> JSON last saved, to write only changed stories
 	now      func() time.Time
+
+	// snapshotFresh is set while the store's snapshots are the state of
+	// this clusterer and copy index (restored from them, or saved since
+	// the last batch); broken once a failed batch may have left them
+	// ahead of the store, when their state must never be saved.
+	snapshotFresh bool
+	broken        bool
 }
 
 // Open rebuilds the engine's in-memory indexes from what the store holds.
+// The clusterer and the copy index are read from the snapshots the last
+// Ingest saved beside the store (see saveSnapshots) when the store keeps
+// them and they are current; otherwise they are rebuilt by analysing every
+// stored article, which costs time in proportion to the store, and for
+// the clusterer need not give the very state the runs that stored them
+// had (the next Finish then decides again the stories the rebuild left
+// undecided).
 func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
-	e := &Engine{
-		store:    store,
-		index:    dedup.NewIndex(),
-		clusters: cluster.New(),
-		current:  map[string]known{},
-		storyOf:  map[string]string{},
-		assigned: map[string]storyline.Assignment{},
-		groupOf:  map[string]string{},
-		groups:   map[string]storyline.CopyGroup{},
-		lastSave: map[string]string{},
-		now:      time.Now,
+	restored, err := restoreClusters(ctx, store, cluster.DefaultOptions())
+	if err != nil {
+		return nil, fmt.Errorf("load store: %w", err)
 	}
-	articles, err := store.Articles(ctx)
+	index, err := restoreIndex(ctx, store)
+	if err != nil {
+		return nil, fmt.Errorf("load store: %w", err)
+	}
+	e := &Engine{
+		store:         store,
+		index:         index,
+		clusters:      restored,
+		snapshotFresh: restored != nil && index != nil,
+		current:       map[string]known{},
+		storyOf:       map[string]string{},
+		assigned:      map[string]storyline.Assignment{},
+		groupOf:       map[string]string{},
+		groups:        map[string]storyline.CopyGroup{},
+		lastSave:      map[string]string{},
+		now:           time.Now,
+	}
+	need := needIdentities
+	if index == nil {
+		e.index = dedup.NewIndex()
+		need = needTexts
+	}
+	if restored == nil {
+		e.clusters = cluster.New()
+		need = needArticles
+	}
+	articles, err := loadArticles(ctx, store, need)
 	if err != nil {
 		return nil, fmt.Errorf("load store: %w", err)
 	}
@@ -60,19 +92,23 @@ func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load store: %w", err)
 	}
-	var ids, texts []string
-	for _, as := range assignments {
-		if a, ok := byID[as.Article]; ok && copyCheckable(a) {
-			ids, texts = append(ids, a.ID), append(texts, a.Text)
+	if index == nil {
+		var ids, texts []string
+		for _, as := range assignments {
+			if a, ok := byID[as.Article]; ok && copyCheckable(a) {
+				ids, texts = append(ids, a.ID), append(texts, a.Text)
+			}
 		}
+		e.index.InsertBatch(ids, texts) // signs the texts on all cores
 	}
-	e.index.InsertBatch(ids, texts) // signs the texts on all cores
 	for _, as := range assignments {
 		a, ok := byID[as.Article]
 		if !ok {
 			continue
 		}
-		e.clusters.Join(item(a), as.Story)
+		if restored == nil {
+			e.clusters.Join(item(a), as.Story)
+		}
 		e.storyOf[a.ID] = as.Story
 		e.assigned[a.ID] = as
 	}
@@ -154,7 +190,11 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, opt Options) (Summ
 		inflight = nil
 		mu.Lock()
 		defer mu.Unlock()
-		return e.commit(ctx, articles, &sum)
+		if err := e.commit(ctx, articles, &sum); err != nil {
+			e.broken = true
+			return err
+		}
+		return nil
 	}
 	flush := func() error {
 		if len(pending) == 0 {
@@ -189,6 +229,12 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, opt Options) (Summ
 		err = commitInflight()
 	} else if inflight != nil {
 		<-inflight // let the extraction finish; its batch is not committed
+	}
+	if err == nil {
+		// Once per run, not per batch: the next Open reads the clusterer
+		// and the copy index from them instead of analysing every stored
+		// article again.
+		err = e.saveSnapshots(ctx)
 	}
 	sum.Stories = e.clusters.Len()
 	sum.Elapsed = e.now().Sub(start)
@@ -357,6 +403,7 @@ func (e *Engine) commit(ctx context.Context, articles []storyline.Article, sum *
 	}
 	batch.Groups = groups
 	batch.Stories = e.changedStories(stories)
+	e.snapshotFresh = false // the indexes moved on, and the store's generation with the save
 	if err := e.store.Save(ctx, batch); err != nil {
 		return err
 	}
@@ -522,6 +569,13 @@ func (e *Engine) setGroup(g storyline.CopyGroup) {
 const minCopyWords = 25
 
 func copyCheckable(a storyline.Article) bool {
+	// A prefix holds no more words than the whole text (a word cut at its
+	// end is still a word of the text), so a prefix with enough words
+	// settles it without reading a long text through.
+	const prefix = 320
+	if len(a.Text) > prefix && len(textutil.Words(a.Text[:prefix])) >= minCopyWords {
+		return true
+	}
 	return len(textutil.Words(a.Text)) >= minCopyWords
 }
 

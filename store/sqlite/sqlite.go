@@ -98,6 +98,16 @@ var migrations = []string{
 		article   TEXT PRIMARY KEY,
 		canonical TEXT NOT NULL
 	);`,
+	// generation counts the batches saved; engine_state holds blobs of
+	// derived state (the engine's snapshots), each stamped with the
+	// generation it reflects (see SaveState).
+	`CREATE TABLE generation (value INTEGER NOT NULL);
+	INSERT INTO generation VALUES (0);
+	CREATE TABLE engine_state (
+		name       TEXT PRIMARY KEY,
+		generation INTEGER NOT NULL,
+		data       BLOB NOT NULL
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -146,6 +156,11 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // Save writes the batch in one transaction.
 func (s *Store) Save(ctx context.Context, b storyline.Batch) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Every saved batch moves the generation on: state saved for an
+		// earlier one is then no longer returned by State.
+		if _, err := tx.ExecContext(ctx, `UPDATE generation SET value = value + 1`); err != nil {
+			return fmt.Errorf("bump generation: %w", err)
+		}
 		for _, v := range b.Versions {
 			if _, err := tx.ExecContext(ctx,
 				`INSERT OR IGNORE INTO article_versions (article, version, content_hash, text, seen) VALUES (?, ?, ?, ?, ?)`,

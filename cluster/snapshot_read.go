@@ -1,0 +1,349 @@
+package cluster
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"time"
+)
+
+// ReadSnapshot restores a clusterer written by WriteSnapshot. opt must
+// be the options the snapshot was taken under (ErrSnapshotOptions
+// otherwise): the caller's options are the ones it means to run with, and
+// a state decided under others is not theirs. A snapshot of another
+// format version gives ErrSnapshotVersion; corrupt data an error, never a
+// panic.
+func ReadSnapshot(r io.Reader, opt Options) (*Clusterer, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read cluster snapshot: %w", err)
+	}
+	return DecodeSnapshot(data, opt)
+}
+
+// DecodeSnapshot is ReadSnapshot over a snapshot held in memory.
+func DecodeSnapshot(data []byte, opt Options) (c *Clusterer, err error) {
+	// The decoder checks every length and index it reads; this is the
+	// last line of defence should a check be missing.
+	defer func() {
+		if p := recover(); p != nil {
+			c, err = nil, fmt.Errorf("%w: %v", errSnapshotCorrupt, p)
+		}
+	}()
+	if !bytes.HasPrefix(data, []byte(snapshotMagic)) {
+		return nil, fmt.Errorf("%w: not a cluster snapshot", errSnapshotCorrupt)
+	}
+	d := &snapDecoder{buf: data[len(snapshotMagic):]}
+	if v := d.uint(); d.err != nil || v != SnapshotVersion {
+		return nil, fmt.Errorf("%w: version %d, this storyline reads %d", ErrSnapshotVersion, v, SnapshotVersion)
+	}
+	fp := OptionsFingerprint(opt)
+	if len(d.buf) < len(fp)+4 {
+		return nil, fmt.Errorf("%w: truncated", errSnapshotCorrupt)
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.ChecksumIEEE(body) != sum {
+		return nil, fmt.Errorf("%w: checksum mismatch", errSnapshotCorrupt)
+	}
+	if !bytes.Equal(d.buf[:len(fp)], fp[:]) {
+		return nil, ErrSnapshotOptions
+	}
+	d.buf = d.buf[len(fp) : len(d.buf)-4]
+	c = NewWithOptions(opt)
+	c.decodeCounters(d)
+	c.decodeLexicon(d)
+	c.decodeStories(d)
+	c.decodeIndex(d)
+	c.decodeKept(d)
+	c.decodeFinishState(d)
+	if d.err == nil && len(d.buf) != 0 {
+		d.fail("%d bytes left over", len(d.buf))
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return c, nil
+}
+
+func (c *Clusterer) decodeCounters(d *snapDecoder) {
+	for _, p := range []*int{&c.items, &c.tick, &c.stamp, &c.coldHead, &c.recentNext, &c.recentCap,
+		&c.keptHead, &c.archived, &c.alive, &c.settledAlive, &c.snap, &c.snapItems} {
+		*p = d.signed()
+	}
+	c.storyShare = d.float()
+	for _, n := range []int{c.coldHead, c.recentNext, c.recentCap, c.keptHead} {
+		if n < 0 {
+			d.fail("negative position %d", n)
+		}
+	}
+}
+
+func (c *Clusterer) decodeLexicon(d *snapDecoder) {
+	l := c.lex
+	n := d.count(20)
+	l.terms = make([]term, n)
+	l.weights = make([]termWeight, n)
+	l.byKey = make(map[string]int32, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		key := d.string()
+		t := &l.terms[i]
+		t.surface = d.string()
+		for _, p := range []*int32{&t.df, &t.capitalised, &t.lower, &t.stories, &t.settledStories} {
+			*p = int32(d.int())
+		}
+		t.storyPart = d.float()
+		t.storyPartSnap = d.signed()
+		t.name = d.bool()
+		w := &l.weights[i]
+		w.weight = d.float()
+		w.at = int32(d.int())
+		w.snap = int32(d.int())
+		if _, dup := l.byKey[key]; dup {
+			d.fail("term key %q twice", key)
+		}
+		l.byKey[key] = int32(i)
+	}
+	words := d.count(2)
+	l.byWord = make(map[string]int32, words)
+	for i := 0; i < words && d.err == nil; i++ {
+		w := d.string()
+		id := d.int()
+		if id < -1 || id >= int64(n) {
+			d.fail("word %q: term %d out of range", w, id)
+		}
+		l.byWord[w] = int32(id)
+	}
+}
+
+// termIn reads a term id below the vocabulary size.
+func (c *Clusterer) termIn(d *snapDecoder, v int64) int32 {
+	if v < 0 || v >= int64(len(c.lex.terms)) {
+		d.fail("term %d out of range", v)
+		return 0
+	}
+	return int32(v)
+}
+
+func (c *Clusterer) decodeStories(d *snapDecoder) {
+	n := d.count(10)
+	c.stories = make([]*story, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		s := &story{}
+		s.id = d.string()
+		s.alive = d.bool()
+		s.archived = d.bool()
+		s.founder = d.string()
+		s.first = d.time()
+		s.last = d.time()
+		if m := d.count(3); m > 0 {
+			s.members = make([]member, m)
+			for j := range s.members {
+				s.members[j] = member{id: d.string(), tick: d.signed(), at: d.time()}
+			}
+		}
+		switch kind := d.uint(); kind {
+		case snapCentroidReleased:
+		case snapCentroidHeld:
+			c.decodeCentroid(d, &s.centroid)
+		default:
+			d.fail("story %d: centroid kind %d", i, kind)
+		}
+		switch kind := d.uint(); kind {
+		case snapWeightedNone:
+		case snapWeightedSameTerm:
+			m := d.count(8)
+			if m != len(s.centroid.terms) {
+				d.fail("story %d: %d weights for %d terms", i, m, len(s.centroid.terms))
+				break
+			}
+			s.weighted = make([]weighted, m)
+			for j := range s.weighted {
+				s.weighted[j] = weighted{s.centroid.terms[j], d.float()}
+			}
+		case snapWeightedOwnTerms:
+			s.weighted = make([]weighted, d.count(9))
+			for j := range s.weighted {
+				s.weighted[j] = weighted{c.termIn(d, d.int()), d.float()}
+			}
+		default:
+			d.fail("story %d: weighted kind %d", i, kind)
+		}
+		s.norm = d.float()
+		for _, p := range []*int{&s.seq, &s.size, &s.normItems, &s.normSnap, &s.active, &s.version, &s.churn, &s.decidedAt, &s.splitAt} {
+			*p = d.signed()
+		}
+		s.stale = d.bool()
+		c.stories = append(c.stories, s)
+	}
+}
+
+// decodeCentroid reads a held centroid and rebuilds its position map.
+func (c *Clusterer) decodeCentroid(d *snapDecoder, ct *centroid) {
+	m := d.count(9)
+	ct.pos = make(map[int32]int32, m)
+	if m > 0 {
+		ct.terms = make([]int32, m)
+		ct.weights = make([]float64, m)
+	}
+	for j := 0; j < m && d.err == nil; j++ {
+		raw := d.int()
+		key := raw
+		if raw < 0 {
+			key = ^raw
+		}
+		id := c.termIn(d, key)
+		if _, dup := ct.pos[id]; dup {
+			d.fail("centroid term %d twice", key)
+		}
+		ct.pos[id] = int32(j)
+		if raw < 0 {
+			id = ^id
+		}
+		ct.terms[j] = id
+		ct.weights[j] = d.float()
+	}
+	ct.live = d.signed()
+	ct.dead = d.signed()
+}
+
+func (c *Clusterer) decodeIndex(d *snapDecoder) {
+	ns := len(c.stories)
+	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+		id := d.string()
+		c.byID[id] = d.index(ns)
+	}
+	switch mode := d.uint(); mode {
+	case snapItemsFromMembers:
+		c.itemStory = make(map[string]int, c.memberCount())
+		for si, s := range c.stories {
+			for _, m := range s.members {
+				c.itemStory[m.id] = si
+			}
+		}
+	case snapItemsListed:
+		for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+			id := d.string()
+			c.itemStory[id] = d.index(ns)
+		}
+	default:
+		d.fail("item story mode %d", mode)
+	}
+	if n := d.count(1); n > 0 {
+		c.postings = make([][]int32, n)
+		for t := 0; t < n && d.err == nil; t++ {
+			if m := d.count(1); m > 0 {
+				list := make([]int32, m)
+				for j := range list {
+					list[j] = int32(d.index(ns))
+				}
+				c.postings[t] = list
+			}
+		}
+	}
+	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+		old := d.string()
+		c.redirects[old] = d.string()
+	}
+	if n := d.count(1); n != ns {
+		d.fail("%d slots for %d stories", n, ns)
+	} else {
+		c.slots = make([]slot, n)
+		for i := range c.slots {
+			c.slots[i].out = d.bool()
+		}
+	}
+	if n := d.count(2); n > 0 {
+		c.coldQueue = make([]coldEntry, n)
+		for i := range c.coldQueue {
+			c.coldQueue[i] = coldEntry{story: int32(d.index(ns)), tick: d.signed()}
+		}
+	}
+	if c.coldHead > len(c.coldQueue) {
+		d.fail("cold queue head %d past its %d entries", c.coldHead, len(c.coldQueue))
+	}
+	if n := d.count(1); n > 0 {
+		c.recent = make([]time.Time, n)
+		for i := range c.recent {
+			c.recent[i] = d.time()
+		}
+	}
+	if len(c.recent) > c.recentCap || (c.recentNext > 0 && c.recentNext >= c.recentCap) {
+		d.fail("recent times: %d held, cap %d, next %d", len(c.recent), c.recentCap, c.recentNext)
+	}
+}
+
+func (c *Clusterer) decodeKept(d *snapDecoder) {
+	if d.err != nil {
+		return
+	}
+	values := make([]float64, d.count(8))
+	for i := range values {
+		values[i] = d.float()
+	}
+	n := d.count(2)
+	if c.keptHead > 2*n+2048 {
+		d.fail("kept head %d for %d kept items", c.keptHead, n)
+		return
+	}
+	c.kept = make(map[string]keptVector, n)
+	c.keptIDs = make([]string, c.keptHead, c.keptHead+n)
+	for i := 0; i < n && d.err == nil; i++ {
+		id := d.string()
+		c.keptIDs = append(c.keptIDs, id)
+		if !d.bool() {
+			continue
+		}
+		kv := keptVector{norm: d.float()}
+		if m := d.count(2); m > 0 {
+			kv.vec = make([]weighted, m)
+			prev := int64(0)
+			for j := range kv.vec {
+				prev += d.int()
+				term := c.termIn(d, prev)
+				if v := d.index(len(values)); d.err == nil {
+					kv.vec[j] = weighted{term, values[v]}
+				}
+			}
+		}
+		c.kept[id] = kv
+	}
+}
+
+func (c *Clusterer) decodeFinishState(d *snapDecoder) {
+	ns := len(c.stories)
+	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+		c.batch = append(c.batch, batchItem{id: d.string(), story: d.string()})
+	}
+	if d.bool() {
+		c.moved = map[string]string{}
+	}
+	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+		id := d.string()
+		to := d.string()
+		if c.moved != nil {
+			c.moved[id] = to
+		}
+	}
+	for _, set := range []map[int]bool{c.pending, c.relDirty, c.changed} {
+		for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+			k := d.index(ns)
+			set[k] = d.bool()
+		}
+	}
+	if d.bool() {
+		c.links = map[int]map[int]float64{}
+	}
+	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+		a := d.index(ns)
+		inner := map[int]float64{}
+		for j, m := 0, d.count(9); j < m && d.err == nil; j++ {
+			b := d.index(ns)
+			inner[b] = d.float()
+		}
+		if c.links != nil {
+			c.links[a] = inner
+		}
+	}
+}
