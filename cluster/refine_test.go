@@ -58,26 +58,10 @@ func sha1Order(items []Item) {
 // redirects run after run, and that they do not lose headline quality
 // against a single pass.
 func TestRefineOptionsDeterministicAndBetter(t *testing.T) {
-	items := devItems(t, "headlines-dev.jsonl.gz")
-	labels := devLabels(t, "headlines-dev.jsonl.gz")
-	sha1Order(items)
 	run := func(set func(*Options)) (string, []map[string]string, float64) {
 		opt := DefaultOptions()
 		set(&opt)
-		c := NewWithOptions(opt)
-		var redirects []map[string]string
-		for i, it := range items {
-			c.Add(it)
-			if (i+1)%2000 == 0 {
-				redirects = append(redirects, c.Finish())
-			}
-		}
-		redirects = append(redirects, c.Finish())
-		pred := map[string]string{}
-		for _, it := range items {
-			pred[it.ID], _ = c.Lookup(it.ID)
-		}
-		return partition(c.Stories()), redirects, bcubedF1(pred, labels)
+		return runHeadlines(t, opt)
 	}
 	_, _, base := run(func(o *Options) { o.RedecidePasses = 1 })
 	for _, set := range []func(*Options){

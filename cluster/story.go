@@ -348,13 +348,25 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 	c.stamp++
 	pre := c.pre[:0]
 	slots := c.slots
+	budget := c.opt.ScanPostings
 	for _, i := range c.topTerms(q, c.opt.QueryTerms) {
 		w := q.vec[i]
 		g := q.global[i]
 		if int(w.term) >= len(c.postings) {
 			continue // never posted
 		}
-		for _, si := range c.postings[w.term] {
+		list := c.postings[w.term]
+		if c.opt.ScanPostings > 0 {
+			// The newest entries: a list appends new holders, and
+			// compacting keeps the most recently active stories in story
+			// order, the youngest last.
+			if budget <= 0 {
+				break
+			}
+			list = list[max(len(list)-budget, 0):]
+			budget -= len(list)
+		}
+		for _, si := range list {
 			sl := &slots[si]
 			if sl.out || int(si) == exclude {
 				continue
