@@ -28,6 +28,8 @@ type Engine struct {
 	storyOf  map[string]string // article id -> story id
 	assigned map[string]storyline.Assignment
 	groupOf  map[string]string // article id -> canonical id of its copy group
+	// groups holds the copy groups read or made by this engine; with a
+	// groupStore the others are read when a new copy joins them.
 	groups   map[string]storyline.CopyGroup
 	lastSave map[string]string // story id -> JSON last saved, to write only changed stories
 	now      func() time.Time
@@ -112,12 +114,8 @@ func Open(ctx context.Context, store storyline.Store) (*Engine, error) {
 		e.storyOf[a.ID] = as.Story
 		e.assigned[a.ID] = as
 	}
-	groups, err := store.Groups(ctx)
-	if err != nil {
+	if err := e.loadGroups(ctx); err != nil {
 		return nil, fmt.Errorf("load store: %w", err)
-	}
-	for _, g := range groups {
-		e.setGroup(g)
 	}
 	stories, err := store.Stories(ctx)
 	if err != nil {
@@ -517,7 +515,10 @@ func (e *Engine) regroup(ctx context.Context, pairs []dedup.Pair, batch []storyl
 	}
 	names := sortedKeys(canonicals)
 	for _, c := range names {
-		g := e.groups[c]
+		g, err := e.group(ctx, c)
+		if err != nil {
+			return nil, fmt.Errorf("regroup copies: %w", err)
+		}
 		for _, m := range g.Members {
 			pairs = append(pairs, dedup.Pair{A: g.Canonical, B: m.Article, Relation: m.Relation,
 				Jaccard: m.Jaccard, Containment: m.Containment, Overlap: m.Overlap})

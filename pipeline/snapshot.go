@@ -128,3 +128,43 @@ func (e *Engine) saveSnapshots(ctx context.Context) error {
 	e.snapshotFresh = true
 	return nil
 }
+
+// groupStore is a store that lists copy-group membership without the
+// groups and reads one group on demand (store/sqlite does). Open then
+// reads only who belongs to which group: the groups themselves, with each
+// member's added and dropped sentences, are most of a store's bytes.
+type groupStore interface {
+	EachCopyMember(ctx context.Context, fn func(article, canonical string)) error
+	Group(ctx context.Context, canonical string) (storyline.CopyGroup, error)
+}
+
+// loadGroups learns the stored copy groups: their membership only when
+// the store is a groupStore, else every group whole.
+func (e *Engine) loadGroups(ctx context.Context) error {
+	if gs, ok := e.store.(groupStore); ok {
+		return gs.EachCopyMember(ctx, func(article, canonical string) {
+			e.groupOf[article] = canonical
+		})
+	}
+	groups, err := e.store.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		e.setGroup(g)
+	}
+	return nil
+}
+
+// group returns the copy group with this canonical article, from memory
+// or else from the store.
+func (e *Engine) group(ctx context.Context, canonical string) (storyline.CopyGroup, error) {
+	if g, ok := e.groups[canonical]; ok {
+		return g, nil
+	}
+	gs, ok := e.store.(groupStore)
+	if !ok {
+		return storyline.CopyGroup{}, fmt.Errorf("copy group %s: %w", canonical, storyline.ErrNotFound)
+	}
+	return gs.Group(ctx, canonical)
+}

@@ -19,8 +19,9 @@ import (
 // rebuilds its clusterer from the stored articles, as before snapshots.
 type hiddenState struct{ storyline.Store }
 
-// storeDump is what a store holds of the clustering: every story and
-// every assignment (story, score, why), as JSON.
+// storeDump is what a store holds of the clustering and the copies:
+// every story, every assignment (story, score, why) and every copy group,
+// as JSON.
 func storeDump(t *testing.T, s storyline.Store) string {
 	t.Helper()
 	ctx := context.Background()
@@ -32,10 +33,15 @@ func storeDump(t *testing.T, s storyline.Store) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	groups, err := s.Groups(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b, err := json.MarshalIndent(struct {
 		Stories     []storyline.Story
 		Assignments []storyline.Assignment
-	}{stories, assignments}, "", " ")
+		Groups      []storyline.CopyGroup
+	}{stories, assignments, groups}, "", " ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,6 +218,41 @@ func firstDiff(a, b string) string {
 func TestReopenFromSnapshotSeeds(t *testing.T) {
 	files := seedPaths(t)
 	reopenRuns(t, files[:3], files[3:], Options{BatchSize: 1})
+}
+
+// TestReopenJoinsStoredCopyGroup runs the comparison where the second
+// run brings a third copy of a group the first run stored: the reopened
+// engine, which knows only the group's membership, must read the group
+// and grow it as one process does.
+func TestReopenJoinsStoredCopyGroup(t *testing.T) {
+	files := seedPaths(t)
+	raw, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	third := filepath.Join(t.TempDir(), "third-copy.txt")
+	extra := "\n\nThe aide gave no further details of the approach, an outlet republishing the wire report added.\n"
+	if err := os.WriteFile(third, append(raw, extra...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reopenRuns(t, files[:2], []string{third, files[2]}, Options{BatchSize: 1})
+
+	// And the group holds the three copies.
+	ctx := context.Background()
+	e, s := openEngine(t, filepath.Join(t.TempDir(), "check.db"))
+	defer s.Close()
+	for _, in := range [][]string{files[:2], {third}} {
+		if _, err := e.Ingest(ctx, in, Options{BatchSize: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	groups, err := s.Groups(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 1 || len(groups[0].Members) != 2 {
+		t.Fatalf("copy groups %+v, want one group of three articles", groups)
+	}
 }
 
 // TestReopenFromSnapshotDev runs it on the dev full texts (two thirds,

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"github.com/storyline-news/storyline"
 )
 
 // SaveState stores a blob of state derived from the stored batches (the
@@ -71,4 +73,39 @@ func (s *Store) EachArticleIdentity(ctx context.Context, withText bool, fn func(
 		return fmt.Errorf("query article identities: %w", err)
 	}
 	return nil
+}
+
+// EachCopyMember calls fn for every article of every copy group, the
+// canonical included, with its group's canonical id, in article order. It
+// reads the membership table only: an engine opening the store learns who
+// belongs where without decoding every group (with each member's added
+// and dropped sentences) and reads a group whole only when a new copy
+// joins it (see Group).
+func (s *Store) EachCopyMember(ctx context.Context, fn func(article, canonical string)) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT article, canonical FROM copy_members ORDER BY article`)
+	if err != nil {
+		return fmt.Errorf("read copy members: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var article, canonical string
+		if err := rows.Scan(&article, &canonical); err != nil {
+			return fmt.Errorf("read copy members: %w", err)
+		}
+		fn(article, canonical)
+	}
+	return rows.Err()
+}
+
+// Group returns the copy group whose canonical article is canonical, or
+// an error wrapping storyline.ErrNotFound.
+func (s *Store) Group(ctx context.Context, canonical string) (storyline.CopyGroup, error) {
+	list, err := queryJSON[storyline.CopyGroup](ctx, s.db, `SELECT data FROM copy_groups WHERE canonical = ?`, canonical)
+	if err != nil {
+		return storyline.CopyGroup{}, err
+	}
+	if len(list) == 0 {
+		return storyline.CopyGroup{}, fmt.Errorf("copy group %s: %w", canonical, storyline.ErrNotFound)
+	}
+	return list[0], nil
 }
