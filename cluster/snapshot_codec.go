@@ -3,9 +3,10 @@ package cluster
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/snapbin"
 )
 
 // snapEncoder appends the primitives of the snapshot format to a byte
@@ -64,68 +65,18 @@ func (e *snapEncoder) time(t time.Time) {
 // errSnapshotCorrupt is wrapped by every decoding error of a snapshot.
 var errSnapshotCorrupt = errors.New("corrupt cluster snapshot")
 
-// snapDecoder reads what snapEncoder wrote. The first error sticks: later
-// reads return zero values, and err reports it, so that decoding code
-// reads straight through and checks once per section. Every length is
-// checked against the bytes left, so corrupt data cannot ask for a huge
-// allocation.
+// snapDecoder reads what snapEncoder wrote: the shared primitives
+// (varints, checked lengths, a sticky error) and this format's own
+// fields.
 type snapDecoder struct {
-	buf []byte
-	err error
-}
-
-func (d *snapDecoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: %s", errSnapshotCorrupt, fmt.Sprintf(format, args...))
-	}
-	d.buf = nil
-}
-
-func (d *snapDecoder) uint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(d.buf)
-	if n <= 0 {
-		d.fail("bad varint")
-		return 0
-	}
-	d.buf = d.buf[n:]
-	return v
-}
-
-func (d *snapDecoder) int() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(d.buf)
-	if n <= 0 {
-		d.fail("bad varint")
-		return 0
-	}
-	d.buf = d.buf[n:]
-	return v
-}
-
-// count reads a length of items each at least minBytes long: a length
-// the remaining bytes cannot hold is corruption.
-func (d *snapDecoder) count(minBytes int) int {
-	v := d.uint()
-	if d.err != nil {
-		return 0
-	}
-	if v > uint64(len(d.buf))/uint64(max(minBytes, 1)) {
-		d.fail("length %d exceeds the data", v)
-		return 0
-	}
-	return int(v)
+	snapbin.Decoder
 }
 
 // index reads a non-negative int below limit.
 func (d *snapDecoder) index(limit int) int {
-	v := d.uint()
-	if d.err == nil && v >= uint64(limit) {
-		d.fail("index %d out of range %d", v, limit)
+	v := d.Uint()
+	if d.Err == nil && v >= uint64(limit) {
+		d.Fail("index %d out of range %d", v, limit)
 		return 0
 	}
 	return int(v)
@@ -133,63 +84,63 @@ func (d *snapDecoder) index(limit int) int {
 
 // number reads a non-negative int that is not an index (a counter).
 func (d *snapDecoder) number() int {
-	v := d.uint()
+	v := d.Uint()
 	if v > math.MaxInt {
-		d.fail("counter %d out of range", v)
+		d.Fail("counter %d out of range", v)
 		return 0
 	}
 	return int(v)
 }
 
 // signed reads an int that may be negative.
-func (d *snapDecoder) signed() int { return int(d.int()) }
+func (d *snapDecoder) signed() int { return int(d.Int()) }
 
 func (d *snapDecoder) float() float64 {
-	if d.err != nil {
+	if d.Err != nil {
 		return 0
 	}
-	if len(d.buf) < 8 {
-		d.fail("truncated float")
+	if len(d.Buf) < 8 {
+		d.Fail("truncated float")
 		return 0
 	}
-	f := math.Float64frombits(binary.LittleEndian.Uint64(d.buf))
-	d.buf = d.buf[8:]
+	f := math.Float64frombits(binary.LittleEndian.Uint64(d.Buf))
+	d.Buf = d.Buf[8:]
 	return f
 }
 
 func (d *snapDecoder) bool() bool {
-	if d.err != nil {
+	if d.Err != nil {
 		return false
 	}
-	if len(d.buf) < 1 || d.buf[0] > 1 {
-		d.fail("bad bool")
+	if len(d.Buf) < 1 || d.Buf[0] > 1 {
+		d.Fail("bad bool")
 		return false
 	}
-	b := d.buf[0] == 1
-	d.buf = d.buf[1:]
+	b := d.Buf[0] == 1
+	d.Buf = d.Buf[1:]
 	return b
 }
 
 func (d *snapDecoder) string() string {
-	n := d.count(1)
-	if d.err != nil {
+	n := d.Count(1)
+	if d.Err != nil {
 		return ""
 	}
-	s := string(d.buf[:n])
-	d.buf = d.buf[n:]
+	s := string(d.Buf[:n])
+	d.Buf = d.Buf[n:]
 	return s
 }
 
 func (d *snapDecoder) time() time.Time {
-	if d.err != nil {
+	if d.Err != nil {
 		return time.Time{}
 	}
-	if len(d.buf) < 1 {
-		d.fail("truncated time")
+	if len(d.Buf) < 1 {
+		d.Fail("truncated time")
 		return time.Time{}
 	}
-	kind := d.buf[0]
-	d.buf = d.buf[1:]
+	kind := d.Buf[0]
+	d.Buf = d.Buf[1:]
 	var loc *time.Location
 	switch kind {
 	case 0:
@@ -197,20 +148,20 @@ func (d *snapDecoder) time() time.Time {
 	case 1:
 		loc = time.UTC
 	case 2:
-		offset := d.int()
+		offset := d.Int()
 		if offset < -24*3600 || offset > 24*3600 {
-			d.fail("bad zone offset %d", offset)
+			d.Fail("bad zone offset %d", offset)
 			return time.Time{}
 		}
 		loc = time.FixedZone("", int(offset))
 	default:
-		d.fail("bad time kind %d", kind)
+		d.Fail("bad time kind %d", kind)
 		return time.Time{}
 	}
-	sec := d.int()
-	nsec := d.uint()
-	if d.err != nil || nsec >= 1e9 {
-		d.fail("bad time")
+	sec := d.Int()
+	nsec := d.Uint()
+	if d.Err != nil || nsec >= 1e9 {
+		d.Fail("bad time")
 		return time.Time{}
 	}
 	return time.Unix(sec, int64(nsec)).In(loc)

@@ -7,6 +7,8 @@ import (
 	"hash/crc32"
 	"io"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/snapbin"
 )
 
 // ReadSnapshot restores a clusterer written by WriteSnapshot. opt must
@@ -35,22 +37,22 @@ func DecodeSnapshot(data []byte, opt Options) (c *Clusterer, err error) {
 	if !bytes.HasPrefix(data, []byte(snapshotMagic)) {
 		return nil, fmt.Errorf("%w: not a cluster snapshot", errSnapshotCorrupt)
 	}
-	d := &snapDecoder{buf: data[len(snapshotMagic):]}
-	if v := d.uint(); d.err != nil || v != SnapshotVersion {
+	d := &snapDecoder{snapbin.NewDecoder(data[len(snapshotMagic):], errSnapshotCorrupt)}
+	if v := d.Uint(); d.Err != nil || v != SnapshotVersion {
 		return nil, fmt.Errorf("%w: version %d, this storyline reads %d", ErrSnapshotVersion, v, SnapshotVersion)
 	}
 	fp := OptionsFingerprint(opt)
-	if len(d.buf) < len(fp)+4 {
+	if len(d.Buf) < len(fp)+4 {
 		return nil, fmt.Errorf("%w: truncated", errSnapshotCorrupt)
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
 	if crc32.ChecksumIEEE(body) != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch", errSnapshotCorrupt)
 	}
-	if !bytes.Equal(d.buf[:len(fp)], fp[:]) {
+	if !bytes.Equal(d.Buf[:len(fp)], fp[:]) {
 		return nil, ErrSnapshotOptions
 	}
-	d.buf = d.buf[len(fp) : len(d.buf)-4]
+	d.Buf = d.Buf[len(fp) : len(d.Buf)-4]
 	c = NewWithOptions(opt)
 	c.decodeCounters(d)
 	c.decodeLexicon(d)
@@ -58,11 +60,11 @@ func DecodeSnapshot(data []byte, opt Options) (c *Clusterer, err error) {
 	c.decodeIndex(d)
 	c.decodeKept(d)
 	c.decodeFinishState(d)
-	if d.err == nil && len(d.buf) != 0 {
-		d.fail("%d bytes left over", len(d.buf))
+	if d.Err == nil && len(d.Buf) != 0 {
+		d.Fail("%d bytes left over", len(d.Buf))
 	}
-	if d.err != nil {
-		return nil, d.err
+	if d.Err != nil {
+		return nil, d.Err
 	}
 	return c, nil
 }
@@ -75,43 +77,43 @@ func (c *Clusterer) decodeCounters(d *snapDecoder) {
 	c.storyShare = d.float()
 	for _, n := range []int{c.coldHead, c.recentNext, c.recentCap, c.keptHead} {
 		if n < 0 {
-			d.fail("negative position %d", n)
+			d.Fail("negative position %d", n)
 		}
 	}
 }
 
 func (c *Clusterer) decodeLexicon(d *snapDecoder) {
 	l := c.lex
-	n := d.count(20)
+	n := d.Count(20)
 	l.terms = make([]term, n)
 	l.weights = make([]termWeight, n)
 	l.byKey = make(map[string]int32, n)
-	for i := 0; i < n && d.err == nil; i++ {
+	for i := 0; i < n && d.Err == nil; i++ {
 		key := d.string()
 		t := &l.terms[i]
 		t.surface = d.string()
 		for _, p := range []*int32{&t.df, &t.capitalised, &t.lower, &t.stories, &t.settledStories} {
-			*p = int32(d.int())
+			*p = int32(d.Int())
 		}
 		t.storyPart = d.float()
 		t.storyPartSnap = d.signed()
 		t.name = d.bool()
 		w := &l.weights[i]
 		w.weight = d.float()
-		w.at = int32(d.int())
-		w.snap = int32(d.int())
+		w.at = int32(d.Int())
+		w.snap = int32(d.Int())
 		if _, dup := l.byKey[key]; dup {
-			d.fail("term key %q twice", key)
+			d.Fail("term key %q twice", key)
 		}
 		l.byKey[key] = int32(i)
 	}
-	words := d.count(2)
+	words := d.Count(2)
 	l.byWord = make(map[string]int32, words)
-	for i := 0; i < words && d.err == nil; i++ {
+	for i := 0; i < words && d.Err == nil; i++ {
 		w := d.string()
-		id := d.int()
+		id := d.Int()
 		if id < -1 || id >= int64(n) {
-			d.fail("word %q: term %d out of range", w, id)
+			d.Fail("word %q: term %d out of range", w, id)
 		}
 		l.byWord[w] = int32(id)
 	}
@@ -120,16 +122,16 @@ func (c *Clusterer) decodeLexicon(d *snapDecoder) {
 // termIn reads a term id below the vocabulary size.
 func (c *Clusterer) termIn(d *snapDecoder, v int64) int32 {
 	if v < 0 || v >= int64(len(c.lex.terms)) {
-		d.fail("term %d out of range", v)
+		d.Fail("term %d out of range", v)
 		return 0
 	}
 	return int32(v)
 }
 
 func (c *Clusterer) decodeStories(d *snapDecoder) {
-	n := d.count(10)
+	n := d.Count(10)
 	c.stories = make([]*story, 0, n)
-	for i := 0; i < n && d.err == nil; i++ {
+	for i := 0; i < n && d.Err == nil; i++ {
 		s := &story{}
 		s.id = d.string()
 		s.alive = d.bool()
@@ -137,25 +139,25 @@ func (c *Clusterer) decodeStories(d *snapDecoder) {
 		s.founder = d.string()
 		s.first = d.time()
 		s.last = d.time()
-		if m := d.count(3); m > 0 {
+		if m := d.Count(3); m > 0 {
 			s.members = make([]member, m)
 			for j := range s.members {
 				s.members[j] = member{id: d.string(), tick: d.signed(), at: d.time()}
 			}
 		}
-		switch kind := d.uint(); kind {
+		switch kind := d.Uint(); kind {
 		case snapCentroidReleased:
 		case snapCentroidHeld:
 			c.decodeCentroid(d, &s.centroid)
 		default:
-			d.fail("story %d: centroid kind %d", i, kind)
+			d.Fail("story %d: centroid kind %d", i, kind)
 		}
-		switch kind := d.uint(); kind {
+		switch kind := d.Uint(); kind {
 		case snapWeightedNone:
 		case snapWeightedSameTerm:
-			m := d.count(8)
+			m := d.Count(8)
 			if m != len(s.centroid.terms) {
-				d.fail("story %d: %d weights for %d terms", i, m, len(s.centroid.terms))
+				d.Fail("story %d: %d weights for %d terms", i, m, len(s.centroid.terms))
 				break
 			}
 			s.weighted = make([]weighted, m)
@@ -163,12 +165,12 @@ func (c *Clusterer) decodeStories(d *snapDecoder) {
 				s.weighted[j] = weighted{s.centroid.terms[j], d.float()}
 			}
 		case snapWeightedOwnTerms:
-			s.weighted = make([]weighted, d.count(9))
+			s.weighted = make([]weighted, d.Count(9))
 			for j := range s.weighted {
-				s.weighted[j] = weighted{c.termIn(d, d.int()), d.float()}
+				s.weighted[j] = weighted{c.termIn(d, d.Int()), d.float()}
 			}
 		default:
-			d.fail("story %d: weighted kind %d", i, kind)
+			d.Fail("story %d: weighted kind %d", i, kind)
 		}
 		s.norm = d.float()
 		for _, p := range []*int{&s.seq, &s.size, &s.normItems, &s.normSnap, &s.active, &s.version, &s.churn, &s.decidedAt, &s.splitAt} {
@@ -181,21 +183,21 @@ func (c *Clusterer) decodeStories(d *snapDecoder) {
 
 // decodeCentroid reads a held centroid and rebuilds its position map.
 func (c *Clusterer) decodeCentroid(d *snapDecoder, ct *centroid) {
-	m := d.count(9)
+	m := d.Count(9)
 	ct.pos = make(map[int32]int32, m)
 	if m > 0 {
 		ct.terms = make([]int32, m)
 		ct.weights = make([]float64, m)
 	}
-	for j := 0; j < m && d.err == nil; j++ {
-		raw := d.int()
+	for j := 0; j < m && d.Err == nil; j++ {
+		raw := d.Int()
 		key := raw
 		if raw < 0 {
 			key = ^raw
 		}
 		id := c.termIn(d, key)
 		if _, dup := ct.pos[id]; dup {
-			d.fail("centroid term %d twice", key)
+			d.Fail("centroid term %d twice", key)
 		}
 		ct.pos[id] = int32(j)
 		if raw < 0 {
@@ -210,11 +212,11 @@ func (c *Clusterer) decodeCentroid(d *snapDecoder, ct *centroid) {
 
 func (c *Clusterer) decodeIndex(d *snapDecoder) {
 	ns := len(c.stories)
-	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+	for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 		id := d.string()
 		c.byID[id] = d.index(ns)
 	}
-	switch mode := d.uint(); mode {
+	switch mode := d.Uint(); mode {
 	case snapItemsFromMembers:
 		c.itemStory = make(map[string]int, c.memberCount())
 		for si, s := range c.stories {
@@ -223,17 +225,17 @@ func (c *Clusterer) decodeIndex(d *snapDecoder) {
 			}
 		}
 	case snapItemsListed:
-		for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+		for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 			id := d.string()
 			c.itemStory[id] = d.index(ns)
 		}
 	default:
-		d.fail("item story mode %d", mode)
+		d.Fail("item story mode %d", mode)
 	}
-	if n := d.count(1); n > 0 {
+	if n := d.Count(1); n > 0 {
 		c.postings = make([][]int32, n)
-		for t := 0; t < n && d.err == nil; t++ {
-			if m := d.count(1); m > 0 {
+		for t := 0; t < n && d.Err == nil; t++ {
+			if m := d.Count(1); m > 0 {
 				list := make([]int32, m)
 				for j := range list {
 					list[j] = int32(d.index(ns))
@@ -242,67 +244,67 @@ func (c *Clusterer) decodeIndex(d *snapDecoder) {
 			}
 		}
 	}
-	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+	for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 		old := d.string()
 		c.redirects[old] = d.string()
 	}
-	if n := d.count(1); n != ns {
-		d.fail("%d slots for %d stories", n, ns)
+	if n := d.Count(1); n != ns {
+		d.Fail("%d slots for %d stories", n, ns)
 	} else {
 		c.slots = make([]slot, n)
 		for i := range c.slots {
 			c.slots[i].out = d.bool()
 		}
 	}
-	if n := d.count(2); n > 0 {
+	if n := d.Count(2); n > 0 {
 		c.coldQueue = make([]coldEntry, n)
 		for i := range c.coldQueue {
 			c.coldQueue[i] = coldEntry{story: int32(d.index(ns)), tick: d.signed()}
 		}
 	}
 	if c.coldHead > len(c.coldQueue) {
-		d.fail("cold queue head %d past its %d entries", c.coldHead, len(c.coldQueue))
+		d.Fail("cold queue head %d past its %d entries", c.coldHead, len(c.coldQueue))
 	}
-	if n := d.count(1); n > 0 {
+	if n := d.Count(1); n > 0 {
 		c.recent = make([]time.Time, n)
 		for i := range c.recent {
 			c.recent[i] = d.time()
 		}
 	}
 	if len(c.recent) > c.recentCap || (c.recentNext > 0 && c.recentNext >= c.recentCap) {
-		d.fail("recent times: %d held, cap %d, next %d", len(c.recent), c.recentCap, c.recentNext)
+		d.Fail("recent times: %d held, cap %d, next %d", len(c.recent), c.recentCap, c.recentNext)
 	}
 }
 
 func (c *Clusterer) decodeKept(d *snapDecoder) {
-	if d.err != nil {
+	if d.Err != nil {
 		return
 	}
-	values := make([]float64, d.count(8))
+	values := make([]float64, d.Count(8))
 	for i := range values {
 		values[i] = d.float()
 	}
-	n := d.count(2)
+	n := d.Count(2)
 	if c.keptHead > 2*n+2048 {
-		d.fail("kept head %d for %d kept items", c.keptHead, n)
+		d.Fail("kept head %d for %d kept items", c.keptHead, n)
 		return
 	}
 	c.kept = make(map[string]keptVector, n)
 	c.keptIDs = make([]string, c.keptHead, c.keptHead+n)
-	for i := 0; i < n && d.err == nil; i++ {
+	for i := 0; i < n && d.Err == nil; i++ {
 		id := d.string()
 		c.keptIDs = append(c.keptIDs, id)
 		if !d.bool() {
 			continue
 		}
 		kv := keptVector{norm: d.float()}
-		if m := d.count(2); m > 0 {
+		if m := d.Count(2); m > 0 {
 			kv.vec = make([]weighted, m)
 			prev := int64(0)
 			for j := range kv.vec {
-				prev += d.int()
+				prev += d.Int()
 				term := c.termIn(d, prev)
-				if v := d.index(len(values)); d.err == nil {
+				if v := d.index(len(values)); d.Err == nil {
 					kv.vec[j] = weighted{term, values[v]}
 				}
 			}
@@ -313,13 +315,13 @@ func (c *Clusterer) decodeKept(d *snapDecoder) {
 
 func (c *Clusterer) decodeFinishState(d *snapDecoder) {
 	ns := len(c.stories)
-	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+	for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 		c.batch = append(c.batch, batchItem{id: d.string(), story: d.string()})
 	}
 	if d.bool() {
 		c.moved = map[string]string{}
 	}
-	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+	for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 		id := d.string()
 		to := d.string()
 		if c.moved != nil {
@@ -327,7 +329,7 @@ func (c *Clusterer) decodeFinishState(d *snapDecoder) {
 		}
 	}
 	for _, set := range []map[int]bool{c.pending, c.relDirty, c.changed} {
-		for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+		for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 			k := d.index(ns)
 			set[k] = d.bool()
 		}
@@ -335,10 +337,10 @@ func (c *Clusterer) decodeFinishState(d *snapDecoder) {
 	if d.bool() {
 		c.links = map[int]map[int]float64{}
 	}
-	for i, n := 0, d.count(2); i < n && d.err == nil; i++ {
+	for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 		a := d.index(ns)
 		inner := map[int]float64{}
-		for j, m := 0, d.count(9); j < m && d.err == nil; j++ {
+		for j, m := 0, d.Count(9); j < m && d.Err == nil; j++ {
 			b := d.index(ns)
 			inner[b] = d.float()
 		}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math/bits"
+
+	"github.com/storyline-news/storyline/internal/snapbin"
 )
 
 // SnapshotVersion is the version of the index snapshot format. Bump it
@@ -107,8 +109,8 @@ func DecodeSnapshot(data []byte) (ix *Index, err error) {
 		return nil, fmt.Errorf("%w: not a copy index snapshot", ErrSnapshot)
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
-	r := &snapReader{buf: body[len(snapshotMagic):]}
-	if v := r.uvarint(); v != SnapshotVersion {
+	r := &snapReader{snapbin.NewDecoder(body[len(snapshotMagic):], ErrSnapshot)}
+	if v := r.Uint(); v != SnapshotVersion {
 		return nil, fmt.Errorf("%w: version %d, this storyline reads %d", ErrSnapshot, v, SnapshotVersion)
 	}
 	if crc32.ChecksumIEEE(body) != sum {
@@ -116,7 +118,7 @@ func DecodeSnapshot(data []byte) (ix *Index, err error) {
 	}
 	ix = NewIndex()
 	ix.ids.chunks = r.chunks(byteArenaChunk)
-	n := r.count(48)
+	n := r.Count(48)
 	ix.docs = make([]docRecord, n)
 	for i := range ix.docs {
 		d := &ix.docs[i]
@@ -126,22 +128,22 @@ func DecodeSnapshot(data []byte) (ix *Index, err error) {
 	ix.bsig.chunks = r.chunks(bsigChunkDocs * sketchBins)
 	for i := range ix.bands {
 		r.slots(&ix.bands[i].slotTable)
-		m := r.count(4)
+		m := r.Count(4)
 		for j := 0; j < m; j++ {
 			ix.bands[i].next.append(r.u32())
 		}
 	}
 	s := &ix.sentences
 	r.slots(&s.slotTable)
-	m := r.count(9)
+	m := r.Count(9)
 	for j := 0; j < m; j++ {
 		s.entries.append(r.u64())
 		s.depth.append(r.byte())
 	}
 	for _, a := range []*arena16{&ix.words, &ix.ends} {
-		a.chunks = make([][]uint16, r.count(1))
+		a.chunks = make([][]uint16, r.Count(1))
 		for k := range a.chunks {
-			m := r.count(2)
+			m := r.Count(2)
 			capacity := m // as chunks: only the last takes more
 			if k == len(a.chunks)-1 {
 				capacity = max(m, arenaChunk)
@@ -153,14 +155,14 @@ func DecodeSnapshot(data []byte) (ix *Index, err error) {
 			a.chunks[k] = c
 		}
 	}
-	if r.err == nil && len(r.buf) != 0 {
-		r.fail("%d bytes left over", len(r.buf))
+	if r.Err == nil && len(r.Buf) != 0 {
+		r.Fail("%d bytes left over", len(r.Buf))
 	}
-	if r.err == nil {
+	if r.Err == nil {
 		ix.check(r)
 	}
-	if r.err != nil {
-		return nil, r.err
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	ix.seen = make([]uint32, len(ix.docs))
 	for i, d := range ix.docs {
@@ -186,37 +188,37 @@ func (ix *Index) check(r *snapReader) {
 	}
 	for i, d := range ix.docs {
 		if !inBytes(ix.ids.chunks, d.id, uint64(d.idLen)) || !in16(&ix.words, d.words, d.nWords) || !in16(&ix.ends, d.ends, d.nEnds) {
-			r.fail("text %d: reference out of bounds", i)
+			r.Fail("text %d: reference out of bounds", i)
 			return
 		}
 	}
 	sigs := uint64(0)
 	for k, c := range ix.bsig.chunks {
 		if len(c)%sketchBins != 0 || (k < len(ix.bsig.chunks)-1 && len(c) != bsigChunkDocs*sketchBins) {
-			r.fail("signature chunk %d of %d bytes", k, len(c))
+			r.Fail("signature chunk %d of %d bytes", k, len(c))
 			return
 		}
 		sigs += uint64(len(c) / sketchBins)
 	}
 	if sigs != n {
-		r.fail("%d signatures for %d texts", sigs, n)
+		r.Fail("%d signatures for %d texts", sigs, n)
 		return
 	}
 	for b := range ix.bands {
 		bt := &ix.bands[b]
 		if uint64(bt.next.n) != n {
-			r.fail("band %d: %d entries for %d texts", b, bt.next.n, n)
+			r.Fail("band %d: %d entries for %d texts", b, bt.next.n, n)
 			return
 		}
 		for j := uint32(0); j < bt.next.n; j++ {
 			if uint64(bt.next.at(j)) > n {
-				r.fail("band %d: link out of range", b)
+				r.Fail("band %d: link out of range", b)
 				return
 			}
 		}
 		for _, v := range bt.slots {
 			if v != 0 && (uint32(v) == 0 || uint64(uint32(v)) > n) {
-				r.fail("band %d: head out of range", b)
+				r.Fail("band %d: head out of range", b)
 				return
 			}
 		}
@@ -225,82 +227,44 @@ func (ix *Index) check(r *snapReader) {
 	for j := uint32(0); j < s.entries.n; j++ {
 		e := s.entries.at(j)
 		if e>>32 >= n || uint32(e) > s.entries.n {
-			r.fail("sentence entry %d out of range", j)
+			r.Fail("sentence entry %d out of range", j)
 			return
 		}
 	}
 	for _, v := range s.slots {
 		if v != 0 && uint32(v) != saturatedEntry+1 && (uint32(v) == 0 || uint32(v) > s.entries.n) {
-			r.fail("sentence head out of range")
+			r.Fail("sentence head out of range")
 			return
 		}
 	}
 }
 
-// snapReader reads AppendSnapshot's encoding; the first error sticks and
-// later reads return zeros.
+// snapReader reads AppendSnapshot's encoding: the shared primitives
+// (varints, checked lengths, a sticky error) and the index's fixed-width
+// words, chunks and slot tables.
 type snapReader struct {
-	buf []byte
-	err error
+	snapbin.Decoder
 }
 
-func (r *snapReader) fail(format string, args ...any) {
-	if r.err == nil {
-		r.err = fmt.Errorf("%w: %s", ErrSnapshot, fmt.Sprintf(format, args...))
-	}
-	r.buf = nil
-}
-
-func (r *snapReader) uvarint() uint64 {
-	v, k := binary.Uvarint(r.buf)
-	if k <= 0 {
-		r.fail("bad varint")
-		return 0
-	}
-	r.buf = r.buf[k:]
-	return v
-}
-
-// count reads a length of items of size bytes each that the remaining
-// data can hold.
-func (r *snapReader) count(size int) int {
-	v := r.uvarint()
-	if v > uint64(len(r.buf))/uint64(size) {
-		r.fail("length %d exceeds the data", v)
-		return 0
-	}
-	return int(v)
-}
-
-func (r *snapReader) take(k int) []byte {
-	if len(r.buf) < k {
-		r.fail("truncated")
-		return make([]byte, k)
-	}
-	b := r.buf[:k]
-	r.buf = r.buf[k:]
-	return b
-}
-
-func (r *snapReader) byte() byte  { return r.take(1)[0] }
-func (r *snapReader) u16() uint16 { return binary.LittleEndian.Uint16(r.take(2)) }
-func (r *snapReader) u32() uint32 { return binary.LittleEndian.Uint32(r.take(4)) }
-func (r *snapReader) u64() uint64 { return binary.LittleEndian.Uint64(r.take(8)) }
+func (r *snapReader) byte() byte  { return r.Take(1)[0] }
+func (r *snapReader) u16() uint16 { return binary.LittleEndian.Uint16(r.Take(2)) }
+func (r *snapReader) u32() uint32 { return binary.LittleEndian.Uint32(r.Take(4)) }
+func (r *snapReader) u64() uint64 { return binary.LittleEndian.Uint64(r.Take(8)) }
 
 // chunks reads byte chunks. Only the last one takes more texts, so only
 // it gets the capacity put gives a chunk (minCap, or its length): a
 // corrupt count of chunks then cannot make the decoder allocate more than
 // the data holds.
 func (r *snapReader) chunks(minCap int) [][]byte {
-	out := make([][]byte, r.count(1))
+	out := make([][]byte, r.Count(1))
 	for k := range out {
-		m := r.count(1)
+		m := r.Count(1)
 		capacity := m
 		if k == len(out)-1 {
 			capacity = max(m, minCap)
 		}
 		c := make([]byte, m, capacity)
-		copy(c, r.take(m))
+		copy(c, r.Take(m))
 		out[k] = c
 	}
 	return out
@@ -308,17 +272,17 @@ func (r *snapReader) chunks(minCap int) [][]byte {
 
 // slots reads a slot table written by appendSlots.
 func (r *snapReader) slots(t *slotTable) {
-	size := r.uvarint()
-	used := r.count(9)
+	size := r.Uint()
+	used := r.Count(9)
 	// setHead keeps a table at most 70% full and doubles it: never more
 	// than four slots per key, and at least 1024.
 	if size != 0 && (size&(size-1) != 0 || size > max(1024, 4*uint64(used)+4)) {
-		r.fail("slot table of %d for %d keys", size, used)
+		r.Fail("slot table of %d for %d keys", size, used)
 		return
 	}
 	if size == 0 {
 		if used != 0 {
-			r.fail("%d slots used of none", used)
+			r.Fail("%d slots used of none", used)
 		}
 		return
 	}
@@ -326,15 +290,15 @@ func (r *snapReader) slots(t *slotTable) {
 	t.used = used
 	t.shift = uint32(64 - bits.Len64(size-1))
 	pos := -1
-	for i := 0; i < used && r.err == nil; i++ {
-		gap := r.uvarint()
+	for i := 0; i < used && r.Err == nil; i++ {
+		gap := r.Uint()
 		if gap == 0 || gap > size {
-			r.fail("bad slot gap")
+			r.Fail("bad slot gap")
 			return
 		}
 		pos += int(gap)
 		if pos >= len(t.slots) {
-			r.fail("slot %d past the table", pos)
+			r.Fail("slot %d past the table", pos)
 			return
 		}
 		t.slots[pos] = r.u64()
