@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,10 +88,43 @@ func TestStoryIDStable(t *testing.T) {
 }
 
 func TestCollapseInitialisms(t *testing.T) {
-	for in, want := range map[string]string{"the U.S. said": "the US said", "U.N.": "UN", "A. Smith": "A. Smith", "Iran.": "Iran."} {
+	for in, want := range map[string]string{
+		"the U.S. said": "the US said", "U.N.": "UN", "A. Smith": "A. Smith", "Iran.": "Iran.",
+		"U.S.A. and U.K.-based": "USA and UK-based", "J.R.R. Tolkien wrote.": "JRR Tolkien wrote.",
+		"Washington, D.C.": "Washington, DC", "AB.C.D. rose": "AB.CD rose", "x.Y.Z.": "x.YZ", "A.b.C.": "A.b.C.",
+	} {
 		if got := collapseInitialisms(in); got != want {
 			t.Errorf("collapseInitialisms(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestExtractReusesScratchSafely checks that the extractor's reused
+// buffers carry nothing from one item to the next: each item's features
+// are the same whether the extractor has read other items before or not.
+func TestExtractReusesScratchSafely(t *testing.T) {
+	items := []Item{
+		{Title: "Bank of England Holds Rates as U.S. Inflation Eases", Text: "The Bank of England kept rates on hold. Officials at the U.S. Federal Reserve said inflation eased.\n\nÉmile Zola’s heirs met Ana de la Cruz of the U.N. in Paris."},
+		{Title: "IT OUTAGE HITS US AIRLINES", Text: "THE OUTAGE AT US CARRIERS GREW. Delta and United said flights resumed."},
+		{Title: "Storm nears coast", Text: "Forecasters at the National Hurricane Center of Miami warned residents."},
+	}
+	opt := DefaultOptions()
+	shared := extractor{lex: newLexicon(), opt: &opt}
+	for _, it := range append(items, items...) {
+		fresh := extractor{lex: shared.lex, opt: &opt}
+		got, want := shared.extract(it), fresh.extract(it)
+		if !slices.Equal(got.vector, want.vector) || !slices.Equal(got.capitalisedTerms, want.capitalisedTerms) || !slices.Equal(got.lowerTerms, want.lowerTerms) {
+			t.Fatalf("features of %q depend on the items read before", it.Title)
+		}
+		if len(got.vector) == 0 {
+			t.Fatalf("no features for %q", it.Title)
+		}
+	}
+	if _, ok := shared.lex.byKey["name:national hurricane center"]; !ok {
+		t.Error("the name National Hurricane Center was not read")
+	}
+	if _, ok := shared.lex.byKey["=it"]; !ok {
+		t.Error("the all-capitals IT was not read as an acronym")
 	}
 }
 

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
@@ -78,6 +79,61 @@ type lexicon struct {
 	byWord map[string]int32
 	// byKey maps a term key (stem, or "name:" phrase) to its id.
 	byKey map[string]int32
+	// recent caches byWord for the words read lately (nil until the
+	// first lookup; whoever replaces byWord must reset it to nil).
+	recent *wordCache
+}
+
+// wordCacheBits sizes a wordCache: 32768 slots of 32 bytes, 1 MiB, small
+// enough to stay in the processor cache, where a lookup in byWord (a
+// large map whose keys live elsewhere on the heap) misses it two or three
+// times for a word. Reading full text, most words are common ones.
+const wordCacheBits = 15
+
+// wordCacheSlot holds one lower-case word of up to 24 bytes, packed
+// little-endian and zero-padded, and its byWord entry.
+type wordCacheSlot struct {
+	key [3]uint64
+	n   int32 // word length in bytes; 0 marks an empty slot
+	id  int32
+}
+
+// wordCache is a direct-mapped cache in front of byWord: each word has
+// one slot, a newer word evicts an older one. It only repeats byWord,
+// whose entries never change, so it cannot change a result.
+type wordCache [1 << wordCacheBits]wordCacheSlot
+
+// packWord packs a word of up to 24 bytes into a cache key and picks its
+// slot; ok is false for longer words, which the cache does not hold.
+func packWord(w []byte) (key [3]uint64, slot uint32, ok bool) {
+	if len(w) == 0 || len(w) > 24 {
+		return key, 0, false
+	}
+	var buf [24]byte
+	copy(buf[:], w)
+	key[0] = binary.LittleEndian.Uint64(buf[0:])
+	key[1] = binary.LittleEndian.Uint64(buf[8:])
+	key[2] = binary.LittleEndian.Uint64(buf[16:])
+	h := (key[0] ^ key[1]*0xc2b2ae3d27d4eb4f ^ key[2]*0x165667b19e3779f9 ^ uint64(len(w))) * 0x9e3779b97f4a7c15
+	return key, uint32(h >> (64 - wordCacheBits)), true
+}
+
+// cachedWordID is wordIDBytes through the cache of recent words.
+func (l *lexicon) cachedWordID(lower []byte) int32 {
+	key, slot, ok := packWord(lower)
+	if !ok {
+		return l.wordIDBytes(lower)
+	}
+	if l.recent == nil {
+		l.recent = new(wordCache)
+	}
+	s := &l.recent[slot]
+	if s.n == int32(len(lower)) && s.key == key {
+		return s.id
+	}
+	id := l.wordIDBytes(lower)
+	*s = wordCacheSlot{key: key, n: int32(len(lower)), id: id}
+	return id
 }
 
 func newLexicon() *lexicon {
@@ -102,6 +158,20 @@ func (l *lexicon) wordID(lower string) int32 {
 	if id, ok := l.byWord[lower]; ok {
 		return id
 	}
+	return l.newWord(lower)
+}
+
+// wordIDBytes is wordID for a word held in a scratch buffer: the lookup
+// does not allocate, only a new word does.
+func (l *lexicon) wordIDBytes(lower []byte) int32 {
+	if id, ok := l.byWord[string(lower)]; ok {
+		return id
+	}
+	return l.newWord(string(lower))
+}
+
+// newWord enters a lower-case word not seen before into byWord.
+func (l *lexicon) newWord(lower string) int32 {
 	id := int32(-1)
 	if utf8.RuneCountInString(lower) > 1 && !english.IsStopWord(lower) {
 		stem := english.Stem(lower, false)
@@ -119,32 +189,46 @@ func (l *lexicon) acronymID(word string) int32 {
 
 // collapseInitialisms rewrites dotted initialisms ("U.S.", "U.N.") as
 // plain capitals ("US", "UN") so that they tokenise as one word.
+// It returns s itself, without allocating, when there is none (most
+// sentences).
 func collapseInitialisms(s string) string {
-	if !strings.Contains(s, ".") {
+	if strings.IndexByte(s, '.') < 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	i := 0
-	for i < len(s) {
-		// An initialism starts at a word boundary: letter, dot, letter, dot...
-		if isInitialAt(s, i) && (i == 0 || !isWordByte(s[i-1])) {
+	var b []byte
+	copied := 0 // s[:copied] is already in b
+	from := 0   // s[from:] is still to read
+	for {
+		dot := strings.IndexByte(s[from:], '.')
+		if dot < 0 {
+			break
+		}
+		dot += from
+		// An initialism starts at a word boundary: letter, dot, letter,
+		// dot... Only a letter just before a dot can start one.
+		if i := dot - 1; i >= from && isInitialAt(s, i) && (i == 0 || !isWordByte(s[i-1])) {
 			j := i
 			for isInitialAt(s, j) {
 				j += 2
 			}
 			if j-i >= 4 { // at least two letters
-				for k := i; k < j; k += 2 {
-					b.WriteByte(s[k])
+				if b == nil {
+					b = make([]byte, 0, len(s))
 				}
-				i = j
+				b = append(b, s[copied:i]...)
+				for k := i; k < j; k += 2 {
+					b = append(b, s[k])
+				}
+				copied, from = j, j
 				continue
 			}
 		}
-		b.WriteByte(s[i])
-		i++
+		from = dot + 1
 	}
-	return b.String()
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[copied:]...))
 }
 
 func isInitialAt(s string, i int) bool {
@@ -198,11 +282,96 @@ func capitalisationUninformative(words []string) bool {
 
 // extractor turns item text into features, reusing its scratch space.
 type extractor struct {
-	lex     *lexicon
-	opt     *Options
-	counts  map[int32]float64
-	names   []string
-	nameRaw []string
+	lex    *lexicon
+	opt    *Options
+	counts map[int32]float64
+	// words holds the current span's words.
+	words []string
+	// lower holds the current word in lower case.
+	lower []byte
+	// acronymKey holds the byKey key of an all-capitals word ("=us").
+	acronymKey []byte
+	// nameKey holds the byKey key of the name being read ("name:bank of
+	// england"), nameStarts where each of its words starts in nameKey
+	// and nameRaw the words as written.
+	nameKey    []byte
+	nameStarts []int
+	nameRaw    []string
+}
+
+// lowerShape writes w in lower case to x.lower and returns its shape as
+// wordShape does, in one pass without allocating for ASCII words.
+func (x *extractor) lowerShape(w string) (capitalised, allCaps bool) {
+	buf := x.lower[:0]
+	letters, upper := 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			x.lower = append(x.lower[:0], strings.ToLower(w)...)
+			return wordShape(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			letters++
+			upper++
+			c += 'a' - 'A'
+		} else if 'a' <= c && c <= 'z' {
+			letters++
+		}
+		buf = append(buf, c)
+	}
+	x.lower = buf
+	capitalised = w[0] >= 'A' && w[0] <= 'Z'
+	return capitalised, capitalised && letters > 1 && upper == letters
+}
+
+// acronymID is lexicon.acronymID for the current word (w, in lower case
+// in x.lower), allocating only when the term is new.
+func (x *extractor) acronymID(w string) int32 {
+	x.acronymKey = append(append(x.acronymKey[:0], '='), x.lower...)
+	if id, ok := x.lex.byKey[string(x.acronymKey)]; ok {
+		return id
+	}
+	return x.lex.acronymID(w)
+}
+
+// resetName starts an empty name.
+func (x *extractor) resetName() {
+	x.nameKey = append(x.nameKey[:0], "name:"...)
+	x.nameStarts = x.nameStarts[:0]
+	x.nameRaw = x.nameRaw[:0]
+}
+
+// pushName adds the current word (w, in lower case in x.lower) to the name.
+func (x *extractor) pushName(w string) {
+	if len(x.nameRaw) > 0 {
+		x.nameKey = append(x.nameKey, ' ')
+	}
+	x.nameStarts = append(x.nameStarts, len(x.nameKey))
+	x.nameKey = append(x.nameKey, x.lower...)
+	x.nameRaw = append(x.nameRaw, w)
+}
+
+// flushName counts the name read so far, if it has two words or more
+// once trailing connectors are dropped, and starts an empty one.
+func (x *extractor) flushName(weight float64) {
+	// Trailing connectors are not part of a name.
+	for n := len(x.nameRaw); n > 0 && connectors[string(x.nameKey[x.nameStarts[n-1]:])]; n-- {
+		end := x.nameStarts[n-1]
+		if n > 1 {
+			end-- // the space before the word
+		}
+		x.nameKey = x.nameKey[:end]
+		x.nameStarts = x.nameStarts[:n-1]
+		x.nameRaw = x.nameRaw[:n-1]
+	}
+	if len(x.nameRaw) >= 2 {
+		id, ok := x.lex.byKey[string(x.nameKey)]
+		if !ok {
+			id = x.lex.keyID(string(x.nameKey), strings.Join(x.nameRaw, " "), true)
+		}
+		x.counts[id] += weight * x.opt.NameWeight
+	}
+	x.resetName()
 }
 
 // extract reads the title, the lead (the first sentences of the text) and
@@ -254,42 +423,27 @@ func (x *extractor) extract(it Item) features {
 // span adds one sentence (or title) to the counts and returns how many
 // words it read.
 func (x *extractor) span(s string, weight float64, isTitle bool, f *features) int {
-	words := textutil.Words(collapseInitialisms(textutil.Fold(s)))
+	x.words = textutil.AppendWords(x.words[:0], collapseInitialisms(textutil.Fold(s)))
+	words := x.words
 	// Titles are often in Title Case; text sentences are checked cheaply
 	// for all capitals only.
 	informative := true
 	if isTitle || len(words) > 3 && allCapitals(words[1]) && allCapitals(words[2]) {
 		informative = !capitalisationUninformative(words)
 	}
-	x.names = x.names[:0]
-	x.nameRaw = x.nameRaw[:0]
-	flush := func() {
-		// Trailing connectors are not part of a name.
-		for len(x.names) > 0 && connectors[x.names[len(x.names)-1]] {
-			x.names = x.names[:len(x.names)-1]
-			x.nameRaw = x.nameRaw[:len(x.nameRaw)-1]
-		}
-		if len(x.names) >= 2 {
-			id := x.lex.keyID("name:"+strings.Join(x.names, " "), strings.Join(x.nameRaw, " "), true)
-			x.counts[id] += weight * x.opt.NameWeight
-		}
-		x.names = x.names[:0]
-		x.nameRaw = x.nameRaw[:0]
-	}
+	x.resetName()
 	for i, w := range words {
-		lower := strings.ToLower(w)
-		capitalised, allCaps := wordShape(w)
-		id := x.lex.wordID(lower)
-		if id < 0 && allCaps && len(lower) > 1 {
-			id = x.lex.acronymID(w)
+		capitalised, allCaps := x.lowerShape(w)
+		id := x.lex.cachedWordID(x.lower)
+		if id < 0 && allCaps && len(x.lower) > 1 {
+			id = x.acronymID(w)
 		}
-		if informative && capitalised && (id >= 0 || len(x.names) > 0 && connectors[lower]) {
+		if informative && capitalised && (id >= 0 || len(x.nameRaw) > 0 && connectors[string(x.lower)]) {
 			if i > 0 || (i+1 < len(words) && startsUpper(words[i+1])) {
-				x.names = append(x.names, lower)
-				x.nameRaw = append(x.nameRaw, w)
+				x.pushName(w)
 			}
 		} else {
-			flush()
+			x.flushName(weight)
 		}
 		if id < 0 {
 			continue
@@ -303,7 +457,7 @@ func (x *extractor) span(s string, weight float64, isTitle bool, f *features) in
 			}
 		}
 	}
-	flush()
+	x.flushName(weight)
 	return len(words)
 }
 

@@ -109,6 +109,7 @@ func (c *Clusterer) decodeLexicon(d *snapDecoder) {
 	}
 	words := d.Count(2)
 	l.byWord = make(map[string]int32, words)
+	l.recent = nil // it repeated the old byWord
 	for i := 0; i < words && d.Err == nil; i++ {
 		w := d.string()
 		id := d.Int()

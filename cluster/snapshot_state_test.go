@@ -20,6 +20,7 @@ var snapshotScratch = map[string]bool{
 	"Clusterer.postingRanks": true, // compactPostings' buffer
 	"Clusterer.pre":          true, // rankExcept's buffer
 	"Clusterer.extract":      true, // extraction buffers; lex and opt are checked apart
+	"lexicon.recent":         true, // a cache of byWord, rebuilt as words are read
 	"slot.stamp":             true, // lookup stamps: any value below Clusterer.stamp
 	"slot.partial":           true,
 }

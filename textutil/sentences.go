@@ -32,11 +32,15 @@ func splitParagraph(p string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRuneInString(p[i:])
-		i += size
-		if r != '.' && r != '!' && r != '?' {
-			continue
+		// Jump to the next terminator: an ASCII byte is never part of a
+		// multibyte (or invalid) UTF-8 sequence, so this finds the runes
+		// that a rune by rune scan would.
+		k := strings.IndexAny(p[i:], ".!?")
+		if k < 0 {
+			break
 		}
+		r := rune(p[i+k])
+		i += k + 1
 		end := i
 		// Absorb closing quotes and brackets, and further terminators.
 		for end < len(p) {
@@ -92,7 +96,7 @@ func isAbbreviation(before string) bool {
 	if word == "" {
 		return false
 	}
-	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
+	if first, size := utf8.DecodeRuneInString(word); size == len(word) && unicode.IsUpper(first) {
 		return true // initial or initialism: U.S., J. Smith
 	}
 	return abbreviations[strings.ToLower(word)]

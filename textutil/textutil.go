@@ -3,30 +3,52 @@ package textutil
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Words returns the Unicode \w+ runs of s (letters, digits, marks and
 // underscore), case kept: the tokenisation of the extraction benchmark.
-func Words(s string) []string {
-	var out []string
+func Words(s string) []string { return AppendWords(nil, s) }
+
+// AppendWords appends the words of s (as Words splits them) to dst and
+// returns the extended slice, so that a caller tokenising many texts can
+// reuse one slice. The words are substrings of s.
+func AppendWords(dst []string, s string) []string {
 	start := -1
-	for i, r := range s {
-		if isWord(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var word bool
+		size := 1
+		if c < utf8.RuneSelf {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = isWord(r)
+		}
+		if word {
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, s[start:i])
+		} else if start >= 0 {
+			dst = append(dst, s[start:i])
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
-		out = append(out, s[start:])
+		dst = append(dst, s[start:])
 	}
-	return out
+	return dst
 }
+
+// asciiWord is isWord for the ASCII characters, by byte.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWord(rune(c))
+	}
+	return t
+}()
 
 func isWord(r rune) bool {
 	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -54,7 +76,16 @@ var foldReplacer = strings.NewReplacer(
 )
 
 // Fold replaces curly quotes, dashes and odd spaces by their plain forms.
-func Fold(s string) string { return foldReplacer.Replace(s) }
+func Fold(s string) string {
+	// Every pattern of foldReplacer starts with a non-ASCII byte or a
+	// backquote: plain ASCII text without one folds to itself.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '`' {
+			return foldReplacer.Replace(s)
+		}
+	}
+	return s
+}
 
 // Normalize folds typography and case and collapses white space: the form
 // under which two texts count as the same text.

@@ -27,3 +27,14 @@ func TestWordsAndNormalize(t *testing.T) {
 		t.Fatal("Normalize should fold quotes, dashes, case and spaces")
 	}
 }
+
+func TestAppendWordsAndFoldFastPaths(t *testing.T) {
+	s := "Zoë’s café_2 \xff naïve U.S.-led `x` 14,000"
+	got := AppendWords([]string{"kept"}, s)
+	if !reflect.DeepEqual(got, append([]string{"kept"}, Words(s)...)) || !reflect.DeepEqual(Words(s), []string{"Zoë", "s", "café_2", "naïve", "U", "S", "led", "x", "14", "000"}) {
+		t.Fatalf("AppendWords: %q", got)
+	}
+	if Fold("plain ASCII `quoted` text") != "plain ASCII 'quoted' text" || Fold("plain text") != "plain text" {
+		t.Fatal("Fold must fold backquotes and keep plain text")
+	}
+}
