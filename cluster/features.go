@@ -64,7 +64,11 @@ type features struct {
 	lowerTerms       []int32
 }
 
-// connectors may stand inside a multiword name ("Bank of England").
+// connectors may stand inside a multiword name when written capitalised
+// ("Bank Of England", "Ana De La Cruz"). Written in lower case they end
+// the name: "the National Hurricane Center of Miami" must not become one
+// name, and letting them in ("Bank of England" whole) measured neutral on
+// the dev stories, so the lower-case form stays a boundary.
 var connectors = map[string]bool{"of": true, "de": true, "al": true, "bin": true, "van": true, "von": true, "la": true, "del": true, "da": true}
 
 // lexicon maps words to term ids. It caches stemming, which dominates the
