@@ -33,6 +33,7 @@ func (ix *Index) MemoryBytes() int64 {
 
 func (t *slotTable) bytes() int64 { return 8 * int64(cap(t.slots)) }
 
-func (c *chunk32) bytes() int64 { return 4 * int64(len(c.chunks)) << entryChunkBits }
-
-func (c *chunk64) bytes() int64 { return 8 * int64(len(c.chunks)) << entryChunkBits }
+func (c *chunked[T]) bytes() int64 {
+	var zero T
+	return int64(unsafe.Sizeof(zero)) * int64(len(c.chunks)) << entryChunkBits
+}

@@ -8,7 +8,7 @@ package dedup
 //
 // A slot holds the key itself beside the head (key<<32 | head+1), so a
 // lookup costs one cache miss, not two, and growing the table rehashes
-// the slots alone. Per-entry arrays are chunked (chunk32, chunk8): they
+// the slots alone. Per-entry arrays are chunked (see chunked): they
 // grow by one fixed chunk at a time, never copying what they hold, so
 // there is no doubling peak and no copy cost as the index grows.
 
@@ -108,39 +108,29 @@ func (t *slotTable) grow() {
 // (16 KB), small enough that a near-empty index stays small.
 const entryChunkBits = 12
 
-// chunk32 is a growable uint32 array stored in fixed chunks.
-type chunk32 struct {
-	chunks [][]uint32
+// chunked is a growable array stored in fixed chunks of entries, so
+// that it grows without copying and a near-empty index stays small.
+type chunked[T uint8 | uint32 | uint64] struct {
+	chunks [][]T
 	n      uint32
 }
 
-func (c *chunk32) append(v uint32) {
+// The per-entry arrays the tables use.
+type (
+	chunk8  = chunked[uint8]
+	chunk32 = chunked[uint32]
+	chunk64 = chunked[uint64]
+)
+
+func (c *chunked[T]) append(v T) {
 	if c.n&(1<<entryChunkBits-1) == 0 {
-		c.chunks = append(c.chunks, make([]uint32, 1<<entryChunkBits))
+		c.chunks = append(c.chunks, make([]T, 1<<entryChunkBits))
 	}
 	c.chunks[c.n>>entryChunkBits][c.n&(1<<entryChunkBits-1)] = v
 	c.n++
 }
 
-func (c *chunk32) at(i uint32) uint32 {
-	return c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)]
-}
-
-// chunk8 is chunk32 for bytes.
-type chunk8 struct {
-	chunks [][]uint8
-	n      uint32
-}
-
-func (c *chunk8) append(v uint8) {
-	if c.n&(1<<entryChunkBits-1) == 0 {
-		c.chunks = append(c.chunks, make([]uint8, 1<<entryChunkBits))
-	}
-	c.chunks[c.n>>entryChunkBits][c.n&(1<<entryChunkBits-1)] = v
-	c.n++
-}
-
-func (c *chunk8) at(i uint32) uint8 {
+func (c *chunked[T]) at(i uint32) T {
 	return c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)]
 }
 
@@ -196,24 +186,6 @@ func (p *postings) add(key, doc uint32) {
 	if n+1 >= maxPostings {
 		p.setHead(key, saturatedEntry)
 	}
-}
-
-// chunk64 is chunk32 for 64-bit words.
-type chunk64 struct {
-	chunks [][]uint64
-	n      uint32
-}
-
-func (c *chunk64) append(v uint64) {
-	if c.n&(1<<entryChunkBits-1) == 0 {
-		c.chunks = append(c.chunks, make([]uint64, 1<<entryChunkBits))
-	}
-	c.chunks[c.n>>entryChunkBits][c.n&(1<<entryChunkBits-1)] = v
-	c.n++
-}
-
-func (c *chunk64) at(i uint32) uint64 {
-	return c.chunks[i>>entryChunkBits][i&(1<<entryChunkBits-1)]
 }
 
 // byteArena stores many short strings in large byte chunks, as arena16.
