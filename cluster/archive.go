@@ -14,10 +14,28 @@ const minRecentTimes = 4096
 // posting costs one cache line even when the stories no longer fit in
 // the cache. out marks a story that is not a candidate (merged away,
 // retired or archived); stamp and partial are the lookup's scratch.
+// It takes 16 bytes, four to a cache line: the stamp is the low 32 bits
+// of Clusterer.stamp (see nextStamp).
 type slot struct {
 	partial float64
-	stamp   int
+	stamp   uint32
 	out     bool
+}
+
+// nextStamp starts a new walk over the slots and returns its stamp. The
+// slots keep 32 bits of the clusterer's stamp; when those wrap around,
+// a stamp written four billion walks ago could match the new one, so the
+// slots' stamps are cleared and 0 is skipped: a slot stamped 0 (a new
+// story, or one restored from a snapshot) then never matches.
+func (c *Clusterer) nextStamp() uint32 {
+	c.stamp++
+	if uint32(c.stamp) == 0 {
+		for i := range c.slots {
+			c.slots[i].stamp = 0
+		}
+		c.stamp++
+	}
+	return uint32(c.stamp)
 }
 
 // coldEntry asks archiveCold to look at a story once the arrivals have
@@ -86,7 +104,7 @@ func (c *Clusterer) archive(si int) {
 		}
 	}
 	s.centroid.release()
-	s.weighted = nil
+	s.wterms, s.wweights = nil, nil
 	s.norm = 0
 	s.archived = true
 	c.slots[si].out = true

@@ -231,6 +231,11 @@ type Clusterer struct {
 	// that of compactPostings.
 	postingRanks []postingRank
 	pre          []candidate
+	// warmSink takes the values warm reads, so that its loads are kept;
+	// hits is the scratch list of cosines, lists that of rankExcept.
+	warmSink int
+	hits     []scoreHit
+	lists    []postingWalk
 	// batch holds the items Added since the last Finish, which Finish
 	// decides again with the statistics of the whole batch.
 	batch []batchItem

@@ -230,7 +230,7 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	c.slots[b].out = true
 	c.alive--
 	gone.centroid.release()
-	gone.weighted = nil
+	gone.wterms, gone.wweights = nil, nil
 	gone.members = nil
 	gone.version++
 	gone.churn++

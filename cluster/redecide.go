@@ -251,7 +251,7 @@ func (c *Clusterer) retireEmpty(from []int, redirects map[string]string) {
 			}
 		}
 		s.centroid.release()
-		s.weighted = nil
+		s.wterms, s.wweights = nil, nil
 		delete(c.byID, s.id)
 		if to, ok := c.itemStory[s.founder]; ok {
 			c.redirects[s.id] = c.stories[to].id

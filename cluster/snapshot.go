@@ -162,20 +162,20 @@ func (c *Clusterer) encodeStories(e *snapEncoder) {
 			e.int(int64(ct.dead))
 		}
 		switch {
-		case s.weighted == nil:
+		case s.wterms == nil:
 			e.count(snapWeightedNone)
-		case sameTerms(s.weighted, ct.terms):
+		case slices.Equal(s.wterms, ct.terms):
 			e.count(snapWeightedSameTerm)
-			e.count(len(s.weighted))
-			for _, w := range s.weighted {
-				e.float(w.weight)
+			e.count(len(s.wterms))
+			for _, w := range s.wweights {
+				e.float(w)
 			}
 		default:
 			e.count(snapWeightedOwnTerms)
-			e.count(len(s.weighted))
-			for _, w := range s.weighted {
-				e.int(int64(w.term))
-				e.float(w.weight)
+			e.count(len(s.wterms))
+			for i, id := range s.wterms {
+				e.int(int64(id))
+				e.float(s.wweights[i])
 			}
 		}
 		e.float(s.norm)
@@ -191,7 +191,7 @@ func (c *Clusterer) encodeStories(e *snapEncoder) {
 func (c *Clusterer) snapshotSizeHint() int {
 	n := 32*len(c.lex.terms) + 48*len(c.itemStory) + 8*len(c.recent)
 	for _, s := range c.stories {
-		n += 12*len(s.centroid.terms) + 10*len(s.weighted) + 32
+		n += 12*len(s.centroid.terms) + 12*len(s.wterms) + 32
 	}
 	for _, kv := range c.kept {
 		n += 3*len(kv.vec) + 32
@@ -200,20 +200,6 @@ func (c *Clusterer) snapshotSizeHint() int {
 		n += 3 * len(p)
 	}
 	return n
-}
-
-// sameTerms reports whether a weighted vector runs over exactly these
-// terms in this order.
-func sameTerms(ws []weighted, terms []int32) bool {
-	if len(ws) != len(terms) {
-		return false
-	}
-	for i, w := range ws {
-		if w.term != terms[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Item-to-story encodings.

@@ -161,14 +161,19 @@ func (c *Clusterer) decodeStories(d *snapDecoder) {
 				d.Fail("story %d: %d weights for %d terms", i, m, len(s.centroid.terms))
 				break
 			}
-			s.weighted = make([]weighted, m)
-			for j := range s.weighted {
-				s.weighted[j] = weighted{s.centroid.terms[j], d.float()}
+			s.wterms = make([]int32, m)
+			copy(s.wterms, s.centroid.terms)
+			s.wweights = make([]float64, m)
+			for j := range s.wweights {
+				s.wweights[j] = d.float()
 			}
 		case snapWeightedOwnTerms:
-			s.weighted = make([]weighted, d.Count(9))
-			for j := range s.weighted {
-				s.weighted[j] = weighted{c.termIn(d, d.Int()), d.float()}
+			m := d.Count(9)
+			s.wterms = make([]int32, m)
+			s.wweights = make([]float64, m)
+			for j := range s.wterms {
+				s.wterms[j] = c.termIn(d, d.Int())
+				s.wweights[j] = d.float()
 			}
 		default:
 			d.Fail("story %d: weighted kind %d", i, kind)

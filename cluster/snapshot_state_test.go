@@ -19,6 +19,9 @@ var snapshotScratch = map[string]bool{
 	"Clusterer.queryBits":    true, // its filter, zero between calls
 	"Clusterer.postingRanks": true, // compactPostings' buffer
 	"Clusterer.pre":          true, // rankExcept's buffer
+	"Clusterer.warmSink":     true, // warm's loads, never read
+	"Clusterer.hits":         true, // cosines' buffer
+	"Clusterer.lists":        true, // rankExcept's buffer
 	"Clusterer.extract":      true, // extraction buffers; lex and opt are checked apart
 	"lexicon.recent":         true, // a cache of byWord, rebuilt as words are read
 	"slot.stamp":             true, // lookup stamps: any value below Clusterer.stamp

@@ -13,31 +13,44 @@ import (
 )
 
 // story is one event: its articles and the centroid they sum to.
+//
+// The fields every candidate scoring reads (storyNorm, cosines, the time
+// decay in rankExcept) come first, so that they share the first two cache
+// lines of the struct (its size class, 320 bytes, keeps it 64-byte
+// aligned): at a million articles the stories scored no longer fit in the
+// processor cache, and each line of a story read is a miss. The rest is
+// read when a story changes.
 type story struct {
-	id    string
-	seq   int // creation order; the older story survives a merge
-	alive bool
-	// archived marks a live story retired from the index: gone cold, it
-	// keeps its id and articles but no centroid (see archiveCold).
-	archived bool
-	// members are in arrival order; founder is the item that started it.
-	members     []member
-	founder     string
-	size        int
-	first, last time.Time
-	// centroid sums the members' unit vectors (before global weights, which
-	// change as the statistics grow and are applied when comparing), in
-	// the order the terms entered it (see centroid.go).
-	centroid centroid
-	// weighted is the centroid with the global weights applied, in the
-	// centroid's order, cached with norm.
-	weighted []weighted
 	// norm caches the weighted centroid norm, computed when the corpus
-	// held normItems items; stale marks a changed centroid.
+	// held normItems items under snapshot normSnap; stale marks a changed
+	// centroid.
 	norm      float64
 	normItems int
 	normSnap  int
 	stale     bool
+	alive     bool
+	// archived marks a live story retired from the index: gone cold, it
+	// keeps its id and articles but no centroid (see archiveCold).
+	archived bool
+	// wterms and wweights are the centroid with the global weights
+	// applied, in the centroid's order, cached with norm: parallel slices
+	// rather than one of (term, weight) pairs, because denseCosine scans
+	// the terms (4 bytes each) and reads a weight (8 bytes) only for the
+	// few terms the query may hold.
+	wterms      []int32
+	wweights    []float64
+	first, last time.Time
+
+	id  string
+	seq int // creation order; the older story survives a merge
+	// members are in arrival order; founder is the item that started it.
+	members []member
+	founder string
+	size    int
+	// centroid sums the members' unit vectors (before global weights, which
+	// change as the statistics grow and are applied when comparing), in
+	// the order the terms entered it (see centroid.go).
+	centroid centroid
 	// active is the tick of the last article added: recency for postings.
 	active int
 	// version counts changes, so Finish can tell outdated pair scores.
@@ -183,12 +196,14 @@ func (c *Clusterer) storyNorm(s *story) float64 {
 		// The terms are read in the order they entered the story (not in
 		// map order), so that sums run in one order, run after run.
 		s.centroid.compact()
-		s.weighted = s.weighted[:0]
+		c.warmWeights(s.centroid.terms)
+		s.wterms = append(s.wterms[:0], s.centroid.terms...)
+		s.wweights = s.wweights[:0]
 		var sum float64
 		for i, id := range s.centroid.terms {
 			w := saturate(s.centroid.weights[i], c.opt.CentroidPower)
 			wg := w * c.globalWeight(id)
-			s.weighted = append(s.weighted, weighted{id, wg})
+			s.wweights = append(s.wweights, wg)
 			sum += wg * wg
 		}
 		s.norm = math.Sqrt(sum)
@@ -247,9 +262,10 @@ func (c *Clusterer) denseCosine(qnorm float64, s *story) float64 {
 	// in cache, spares a read of the dense vector (millions of terms) for
 	// the others.
 	var dot float64
-	for _, w := range s.weighted {
-		if c.queryBits.mayHold(w.term) {
-			dot += c.dense[w.term] * w.weight
+	weights := s.wweights[:len(s.wterms)]
+	for i, id := range s.wterms {
+		if c.queryBits.mayHold(id) {
+			dot += c.dense[id] * weights[i]
 		}
 	}
 	return dot / (n * qnorm)
@@ -345,13 +361,17 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 	if last.IsZero() {
 		last = first
 	}
-	c.stamp++
+	stamp := c.nextStamp()
 	pre := c.pre[:0]
 	slots := c.slots
+	// The lists to walk first, then the walk: gathered in a short loop of
+	// their own, the lists' headers (spread over a slice as long as the
+	// vocabulary) are read together rather than each after the walk of
+	// the list before.
+	lists := c.lists[:0]
 	budget := c.opt.ScanPostings
 	for _, i := range c.topTerms(q, c.opt.QueryTerms) {
 		w := q.vec[i]
-		g := q.global[i]
 		if int(w.term) >= len(c.postings) {
 			continue // never posted
 		}
@@ -366,13 +386,27 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 			list = list[max(len(list)-budget, 0):]
 			budget -= len(list)
 		}
-		for _, si := range list {
+		lists = append(lists, postingWalk{list: list, query: i})
+	}
+	// Then the first entries of each list's cache lines, for the same
+	// reason (see warm).
+	var sink int32
+	for _, l := range lists {
+		for j := 0; j < len(l.list); j += 16 {
+			sink += l.list[j]
+		}
+	}
+	c.warmSink += int(sink)
+	for _, l := range lists {
+		w := q.vec[l.query]
+		g := q.global[l.query]
+		for _, si := range l.list {
 			sl := &slots[si]
 			if sl.out || int(si) == exclude {
 				continue
 			}
-			if sl.stamp != c.stamp {
-				sl.stamp = c.stamp
+			if sl.stamp != stamp {
+				sl.stamp = stamp
 				pre = append(pre, candidate{story: int(si)})
 				sl.partial = 0
 			}
@@ -382,6 +416,8 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 			sl.partial += w.weight * g * g
 		}
 	}
+	clear(lists) // the scratch holds no lists between lookups
+	c.lists = lists[:0]
 	for i := range pre {
 		pre[i].score = slots[pre[i].story].partial
 	}
@@ -389,9 +425,11 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 	pre = append([]candidate(nil), topCandidates(pre, c.opt.Candidates)...)
 	c.scatter(q)
 	defer c.unscatter(q)
+	c.warm(pre)
+	c.cosines(q.norm, pre)
 	for i := range pre {
 		s := c.stories[pre[i].story]
-		sim := c.denseCosine(q.norm, s)
+		sim := pre[i].score // the cosine
 		d := 1.0
 		if !first.IsZero() && !s.first.IsZero() {
 			switch {
@@ -407,43 +445,11 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 	return pre
 }
 
-// topCandidates keeps the n best candidates, best first, in place.
-func topCandidates(cs []candidate, n int) []candidate {
-	if len(cs) <= 4*n {
-		sortCandidates(cs)
-		return cs[:min(n, len(cs))]
-	}
-	top := 0
-	for _, cand := range cs {
-		if top == n && !better(cand, cs[top-1]) {
-			continue
-		}
-		pos := min(top, n-1)
-		for pos > 0 && better(cand, cs[pos-1]) {
-			cs[pos] = cs[pos-1]
-			pos--
-		}
-		cs[pos] = cand
-		top = min(top+1, n)
-	}
-	return cs[:top]
-}
-
-// better orders candidates by score, then by story for determinism.
-func better(a, b candidate) bool {
-	if a.score != b.score {
-		return a.score > b.score
-	}
-	return a.story < b.story
-}
-
-func sortCandidates(cs []candidate) {
-	slices.SortFunc(cs, func(a, b candidate) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		return cmp.Compare(a.story, b.story)
-	})
+// postingWalk is a posting list rankExcept walks, with the index of the
+// query term that led to it.
+type postingWalk struct {
+	list  []int32
+	query int
 }
 
 // cosine is the weighted cosine between a query and a story centroid.
@@ -492,10 +498,10 @@ func (c *Clusterer) post(id int32, si int) {
 // recently active stories, keeping three quarters of the cap.
 func (c *Clusterer) compactPostings(list []int32) []int32 {
 	keep := list[:0]
-	c.stamp++
+	stamp := c.nextStamp()
 	for _, si := range list {
-		if sl := &c.slots[si]; !sl.out && sl.stamp != c.stamp {
-			sl.stamp = c.stamp
+		if sl := &c.slots[si]; !sl.out && sl.stamp != stamp {
+			sl.stamp = stamp
 			keep = append(keep, si)
 		}
 	}
