@@ -159,7 +159,7 @@ func (c *Clusterer) redecide() (map[string]string, map[string]string, []revisitI
 	for i := range items {
 		r := &items[i]
 		q := c.query(features{vector: r.vec})
-		ranked := c.rank(q, r.m.at)
+		ranked := c.finishRank(q, r.m.at)
 		var target int
 		if len(ranked) > 0 && ranked[0].score >= c.opt.Threshold {
 			target = ranked[0].story

@@ -33,7 +33,7 @@ func (c *Clusterer) refine(items []revisitItem, passes int, redirects map[string
 				continue
 			}
 			q := c.query(features{vector: kv.vec})
-			ranked := c.rank(q, r.m.at)
+			ranked := c.finishRank(q, r.m.at)
 			own := c.leaveOneOut(q, kv, si, r.m)
 			best, other := -1, 0.0
 			for _, cand := range ranked {

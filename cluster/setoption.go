@@ -64,6 +64,8 @@ func SetOption(o *Options, name string, v float64) bool {
 		o.RedecidePasses = int(v)
 	case "RefineMargin":
 		o.RefineMargin = v
+	case "FinishCandidates":
+		o.FinishCandidates = int(v)
 	case "ScanPostings":
 		o.ScanPostings = int(v)
 	default:

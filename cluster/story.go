@@ -354,7 +354,24 @@ func (c *Clusterer) rank(q query, t time.Time) []candidate {
 	return c.rankExcept(q, t, time.Time{}, -1)
 }
 
+// rankExcept ranks as rank does the stories for a query over the time
+// span first..last, except story exclude (-1: none).
 func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []candidate {
+	return c.rankTop(q, first, last, exclude, c.opt.Candidates)
+}
+
+// finishRank is rank for the decisions of redecide and refine, which
+// score FinishCandidates candidates in full when it is set.
+func (c *Clusterer) finishRank(q query, t time.Time) []candidate {
+	n := c.opt.Candidates
+	if c.opt.FinishCandidates > 0 {
+		n = c.opt.FinishCandidates
+	}
+	return c.rankTop(q, t, time.Time{}, -1, n)
+}
+
+// rankTop is rankExcept scoring n preselected candidates in full.
+func (c *Clusterer) rankTop(q query, first, last time.Time, exclude, n int) []candidate {
 	if q.norm == 0 {
 		return nil
 	}
@@ -422,7 +439,7 @@ func (c *Clusterer) rankExcept(q query, first, last time.Time, exclude int) []ca
 		pre[i].score = slots[pre[i].story].partial
 	}
 	c.pre = pre // the scratch keeps its capacity
-	pre = append([]candidate(nil), topCandidates(pre, c.opt.Candidates)...)
+	pre = append([]candidate(nil), topCandidates(pre, n)...)
 	c.scatter(q)
 	defer c.unscatter(q)
 	c.warm(pre)
