@@ -36,21 +36,3 @@ func TestFinishCandidates(t *testing.T) {
 		t.Fatalf("default Finish: B-cubed F1 %.4f, exhaustive %.4f", f1, baseF1)
 	}
 }
-
-// TestSeedsWithFinishCandidates checks the seed partition in every order
-// with few candidates per Finish decision.
-func TestSeedsWithFinishCandidates(t *testing.T) {
-	items := seedItems(t)
-	opt := DefaultOptions()
-	opt.FinishCandidates, opt.RefineMargin = 4, 0.2
-	for _, order := range permutations(len(items)) {
-		c := NewWithOptions(opt)
-		for _, i := range order {
-			c.Add(items[i])
-		}
-		c.Finish()
-		if got := partition(c.Stories()); got != "000 001|002 004|003" {
-			t.Fatalf("order %v: partition %q", order, got)
-		}
-	}
-}

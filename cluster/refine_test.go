@@ -88,6 +88,8 @@ func TestSeedsWithRefineOptions(t *testing.T) {
 	for _, set := range []func(*Options){
 		func(o *Options) { o.RedecidePasses = 3 },
 		func(o *Options) { o.RedecidePasses, o.RefineMargin = 5, 0.1 },
+		func(o *Options) { o.FinishCandidates, o.RefineMargin = 4, 0.2 },
+		func(o *Options) { o.FinishCandidates, o.RefineMargin = 0, 0 },
 	} {
 		opt := DefaultOptions()
 		set(&opt)
