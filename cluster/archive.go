@@ -111,6 +111,7 @@ func (c *Clusterer) archive(si int) {
 	c.alive--
 	c.archived++
 	delete(c.pending, si)
+	c.stories[si].marks &^= markPending
 }
 
 // revive brings an archived story back into the index, with an empty

@@ -110,7 +110,7 @@ func (c *Clusterer) bisect(si, depth int, before map[string]string, created []st
 func (c *Clusterer) splitPoints(s *story) []splitPoint {
 	pts := make([]splitPoint, 0, len(s.members))
 	for _, m := range s.members {
-		kv, ok := c.kept[m.id]
+		kv, ok := c.keptOf(m.tick)
 		if !ok || kv.norm <= 0 {
 			continue
 		}

@@ -212,8 +212,10 @@ type Clusterer struct {
 	tick    int
 	stories []*story
 	byID    map[string]int
-	// itemStory maps an absorbed item id to its story index.
-	itemStory map[string]int
+	// ticks maps an absorbed item's id to its arrival tick, and
+	// tickStory an item's tick to its story index (see items.go).
+	ticks     map[string]int
+	tickStory []int32
 	// postings lists, by term id, the stories whose centroid holds (or
 	// held) the term: a slice, not a map, so that a lookup is one read.
 	postings [][]int32
@@ -248,13 +250,13 @@ type Clusterer struct {
 	// batch holds the items Added since the last Finish, which Finish
 	// decides again with the statistics of the whole batch.
 	batch []batchItem
-	// kept holds the term vectors of the last MaxRedecide items absorbed,
-	// by item id; keptIDs lists them oldest first from keptHead on.
-	kept     map[string]keptVector
-	keptIDs  []string
-	keptHead int
-	moved    map[string]string
-	pending  map[int]bool // stories touched since the last Finish
+	// keptVecs holds the term vectors of the last MaxRedecide items
+	// absorbed, oldest first from keptHead on; keptTicks their ticks.
+	keptVecs  []keptVector
+	keptTicks []int
+	keptHead  int
+	moved     map[string]string
+	pending   map[int]bool // stories touched since the last Finish
 	// relDirty holds the stories whose relations need recomputing; links
 	// holds the symmetric relation scores between story indexes.
 	relDirty map[int]bool
@@ -285,12 +287,11 @@ func NewWithOptions(opt Options) *Clusterer {
 		opt:       opt,
 		lex:       newLexicon(),
 		byID:      map[string]int{},
-		itemStory: map[string]int{},
+		ticks:     map[string]int{},
 		redirects: map[string]string{},
 		pending:   map[int]bool{},
 		relDirty:  map[int]bool{},
 		changed:   map[int]bool{},
-		kept:      map[string]keptVector{},
 	}
 	c.extract = extractor{lex: c.lex, opt: &c.opt}
 	return c
@@ -309,7 +310,7 @@ func StoryID(itemID string) string {
 // Add assigns the item to a story, or starts one. An item already added
 // keeps its story.
 func (c *Clusterer) Add(it Item) storyline.Assignment {
-	if si, ok := c.itemStory[it.ID]; ok {
+	if si, ok := c.storyOf(it.ID); ok {
 		return storyline.Assignment{Article: it.ID, Story: c.stories[si].id, Via: "cluster"}
 	}
 	f := c.extract.extract(it)
@@ -343,7 +344,7 @@ func (c *Clusterer) Add(it Item) storyline.Assignment {
 // their canonical copy; a store reloads its assignments). An unknown story
 // id is created under that id; a merged-away id follows its redirect.
 func (c *Clusterer) Join(it Item, storyID string) {
-	if _, ok := c.itemStory[it.ID]; ok {
+	if _, ok := c.storyOf(it.ID); ok {
 		return
 	}
 	storyID = c.resolve(storyID)
@@ -383,7 +384,7 @@ func (c *Clusterer) Changed() []storyline.Story {
 			out = append(out, c.storyOut(si))
 		}
 	}
-	clear(c.changed)
+	c.clearMarks(c.changed, markChanged)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
@@ -404,7 +405,7 @@ func (c *Clusterer) storyOut(si int) storyline.Story {
 
 // Lookup returns the story an added or joined item belongs to.
 func (c *Clusterer) Lookup(itemID string) (string, bool) {
-	si, ok := c.itemStory[itemID]
+	si, ok := c.storyOf(itemID)
 	if !ok {
 		return "", false
 	}
@@ -462,8 +463,9 @@ func (c *Clusterer) absorb(it Item, f features, norm float64, si int) {
 		c.lex.weights[id].at = 0
 	}
 	c.noteTime(it.Time)
+	c.register(it.ID)
 	c.place(member{id: it.ID, tick: c.tick, at: it.Time}, f.vector, norm, si)
-	c.keep(it.ID, keptVector{f.vector, norm})
+	c.keep(c.tick, keptVector{f.vector, norm})
 	if float64(c.items) >= staleGrowth*float64(c.snapItems) {
 		c.snapshotStories()
 	}
@@ -507,10 +509,8 @@ func (c *Clusterer) place(m member, vec []weighted, norm float64, si int) {
 	s.stale = true
 	s.version++
 	s.churn++
-	c.itemStory[m.id] = si
-	c.pending[si] = true
-	c.relDirty[si] = true
-	c.changed[si] = true
+	c.tickStory[m.tick] = int32(si)
+	c.touch(si, markPending|markRelDirty|markChanged)
 }
 
 // round4 keeps scores readable and stable in stored output.

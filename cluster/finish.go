@@ -110,7 +110,7 @@ func (c *Clusterer) mergeTouched(made map[string]string) []int {
 		}
 	}
 	sort.Ints(touched)
-	clear(c.pending)
+	c.clearMarks(c.pending, markPending)
 	pq := &pairQueue{}
 	for _, si := range touched {
 		c.pushPairs(pq, si)
@@ -211,7 +211,7 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	sort.SliceStable(members, func(i, j int) bool { return members[i].tick < members[j].tick })
 	keep.members = members
 	for _, m := range gone.members {
-		c.itemStory[m.id] = a
+		c.tickStory[m.tick] = int32(a)
 	}
 	keep.size += gone.size
 	if !gone.first.IsZero() && (keep.first.IsZero() || gone.first.Before(keep.first)) {
@@ -224,8 +224,8 @@ func (c *Clusterer) merge(a, b int) (int, int) {
 	keep.stale = true
 	keep.version++
 	keep.churn++
-	c.relDirty[a], c.relDirty[b] = true, true
-	c.changed[a], c.changed[b] = true, true
+	c.touch(a, markRelDirty|markChanged)
+	c.touch(b, markRelDirty|markChanged)
 	gone.alive = false
 	c.slots[b].out = true
 	c.alive--
@@ -252,17 +252,18 @@ func (c *Clusterer) refreshRelations() {
 		dirty = append(dirty, si)
 	}
 	sort.Ints(dirty)
-	clear(c.relDirty)
+	c.clearMarks(c.relDirty, markRelDirty)
 	unlink := func(si int) {
 		for other := range c.links[si] {
 			delete(c.links[other], si)
-			c.changed[other] = true
+			c.touch(other, markChanged)
 		}
 		delete(c.links, si)
-		c.changed[si] = true
+		c.touch(si, markChanged)
 	}
 	link := func(a, b int, score float64) {
-		c.changed[a], c.changed[b] = true, true
+		c.touch(a, markChanged)
+		c.touch(b, markChanged)
 		for _, p := range [][2]int{{a, b}, {b, a}} {
 			if c.links[p[0]] == nil {
 				c.links[p[0]] = map[int]float64{}

@@ -49,22 +49,6 @@ func (c *Clusterer) memberIndex(si int, id string) int {
 // assignments can be updated.
 func (c *Clusterer) Moved() map[string]string { return c.moved }
 
-// keep stores an absorbed item's vector so that Finish can decide it
-// again, forgetting the oldest beyond MaxRedecide.
-func (c *Clusterer) keep(id string, v keptVector) {
-	c.kept[id] = v
-	c.keptIDs = append(c.keptIDs, id)
-	for len(c.keptIDs)-c.keptHead > max(c.opt.MaxRedecide, 0) {
-		delete(c.kept, c.keptIDs[c.keptHead])
-		c.keptIDs[c.keptHead] = ""
-		c.keptHead++
-	}
-	if c.keptHead > 1024 && c.keptHead > len(c.keptIDs)/2 {
-		c.keptIDs = append(c.keptIDs[:0], c.keptIDs[c.keptHead:]...)
-		c.keptHead = 0
-	}
-}
-
 // staleGrowth is the growth of the corpus after which a story's members
 // are decided again even when no new item went to it: the statistics
 // they were decided with (IDF, capitalisation) have changed enough to
@@ -78,8 +62,8 @@ const staleGrowth = 1.5
 func (c *Clusterer) staleStories() map[int]bool {
 	stale := map[int]bool{}
 	limit := float64(c.items) / staleGrowth
-	for _, id := range c.keptIDs[c.keptHead:] {
-		si, ok := c.itemStory[id]
+	for _, t := range c.keptTicks[c.keptHead:] {
+		si, ok := c.storyAt(t)
 		if ok && c.stories[si].alive && float64(c.stories[si].decidedAt) < limit {
 			stale[si] = true
 		}
@@ -96,22 +80,22 @@ func (c *Clusterer) staleStories() map[int]bool {
 // much less on how the stream was cut into batches. Only items whose
 // vectors are still kept can be revisited.
 func (c *Clusterer) revisitSet() []revisitItem {
-	chosen := map[string]bool{}
+	chosen := map[int]bool{} // by tick
 	var out []revisitItem
 	add := func(si int, m member) {
-		if chosen[m.id] {
+		if chosen[m.tick] {
 			return
 		}
-		kv, ok := c.kept[m.id]
+		kv, ok := c.keptOf(m.tick)
 		if !ok {
 			return
 		}
-		chosen[m.id] = true
+		chosen[m.tick] = true
 		out = append(out, revisitItem{m: m, keptVector: kv, from: si})
 	}
 	touched := c.staleStories()
 	for _, b := range c.batch {
-		si, ok := c.itemStory[b.id]
+		si, ok := c.storyOf(b.id)
 		if !ok {
 			continue
 		}
@@ -167,7 +151,7 @@ func (c *Clusterer) redecide() (map[string]string, map[string]string, []revisitI
 			target = c.foundAgain(r.m)
 		}
 		c.place(r.m, r.vec, q.norm, target)
-		c.kept[r.m.id] = keptVector{r.vec, q.norm}
+		c.setKept(r.m.tick, keptVector{r.vec, q.norm})
 		if c.opt.RedecidePasses > 1 {
 			r.watch = c.watchList(r.watch[:0], ranked, target)
 			var best, runnerUp float64
@@ -221,10 +205,8 @@ func (c *Clusterer) unplace(r revisitItem, si int) {
 	s.version++
 	s.churn++
 	s.span()
-	delete(c.itemStory, r.m.id)
-	c.pending[si] = true
-	c.relDirty[si] = true
-	c.changed[si] = true
+	c.tickStory[r.m.tick] = noStory
+	c.touch(si, markPending|markRelDirty|markChanged)
 }
 
 // retireEmpty ends the stories among those given that are left without
@@ -253,7 +235,7 @@ func (c *Clusterer) retireEmpty(from []int, redirects map[string]string) {
 		s.centroid.release()
 		s.wterms, s.wweights = nil, nil
 		delete(c.byID, s.id)
-		if to, ok := c.itemStory[s.founder]; ok {
+		if to, ok := c.storyOf(s.founder); ok {
 			c.redirects[s.id] = c.stories[to].id
 			redirects[s.id] = c.stories[to].id
 		}

@@ -24,11 +24,11 @@ func (c *Clusterer) refine(items []revisitItem, passes int, redirects map[string
 		moves := 0
 		for i := range items {
 			r := &items[i]
-			si, ok := c.itemStory[r.m.id]
+			si, ok := c.storyAt(r.m.tick)
 			if !ok || c.unchanged(r.watch, si) || c.settled(r.margin) {
 				continue
 			}
-			kv, ok := c.kept[r.m.id]
+			kv, ok := c.keptOf(r.m.tick)
 			if !ok {
 				continue
 			}
@@ -60,7 +60,7 @@ func (c *Clusterer) refine(items []revisitItem, passes int, redirects map[string
 					target = c.foundAgain(r.m)
 				}
 				c.place(r.m, kv.vec, q.norm, target)
-				c.kept[r.m.id] = keptVector{kv.vec, q.norm}
+				c.setKept(r.m.tick, keptVector{kv.vec, q.norm})
 				moves++
 			}
 			r.watch = c.watchList(r.watch[:0], ranked, target)

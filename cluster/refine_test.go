@@ -22,13 +22,13 @@ func TestLeaveOneOutMatchesRemoval(t *testing.T) {
 	c.Finish()
 	checked := 0
 	for _, it := range items {
-		si := c.itemStory[it.ID]
+		si, _ := c.storyOf(it.ID)
 		s := c.stories[si]
 		if s.size < 2 {
 			continue
 		}
-		kv := c.kept[it.ID]
 		m := s.members[c.memberIndex(si, it.ID)]
+		kv, _ := c.keptOf(m.tick)
 		q := c.query(features{vector: kv.vec})
 		loo := c.leaveOneOut(q, kv, si, m)
 		c.unplace(revisitItem{m: m, keptVector: kv, from: si}, si)

@@ -61,6 +61,43 @@ func (c *Clusterer) warmWeights(terms []int32) {
 	c.warmSink += int(sink)
 }
 
+// scatter writes the weighted query into the dense scratch vector, which
+// makes a query-story dot product one pass over the story's terms.
+func (c *Clusterer) scatter(q query) {
+	if len(c.dense) < len(c.lex.terms) {
+		c.dense = append(c.dense, make([]float64, len(c.lex.terms)-len(c.dense))...)
+	}
+	for i, w := range q.vec {
+		c.dense[w.term] = w.weight * q.global[i]
+		c.queryBits.set(w.term)
+	}
+}
+
+// unscatter clears what scatter wrote.
+func (c *Clusterer) unscatter(q query) {
+	for _, w := range q.vec {
+		c.dense[w.term] = 0
+		c.queryBits.clear(w.term)
+	}
+}
+
+// queryFilter is a bit set of the scattered query's terms, hashed by
+// their low bits into 64K bits (8 KiB): a clear bit means the term is not
+// in the query; a set bit, that it may be.
+type queryFilter [1 << 10]uint64
+
+// set adds a term to the filter.
+func (f *queryFilter) set(id int32) { f[uint32(id)>>6&(1<<10-1)] |= 1 << (uint32(id) & 63) }
+
+// clear drops a term with the 63 others that share its word: unscatter
+// clears every term of the query, so none that is still set is lost.
+func (f *queryFilter) clear(id int32) { f[uint32(id)>>6&(1<<10-1)] = 0 }
+
+// mayHold is false when the term is surely not in the query.
+func (f *queryFilter) mayHold(id int32) bool {
+	return f[uint32(id)>>6&(1<<10-1)]&(1<<(uint32(id)&63)) != 0
+}
+
 // scoreHit is a term of a candidate story that the query may hold (see
 // queryFilter): cand indexes the candidate list, pos the story's weighted
 // terms.
@@ -103,11 +140,51 @@ func (c *Clusterer) cosines(qnorm float64, pre []candidate) {
 	c.hits = hits
 }
 
-// topCandidates keeps the n best candidates, best first, in place.
+// topTerms returns the indexes of the n heaviest coordinates of q.
+func (c *Clusterer) topTerms(q query, n int) []int {
+	// Only terms seen before can lead to a story.
+	idx := make([]int, 0, len(q.vec))
+	for i, w := range q.vec {
+		if c.lex.terms[w.term].df > 0 {
+			idx = append(idx, i)
+		}
+	}
+	// Keep the n heaviest by insertion into a short sorted list.
+	heavier := func(a, b int) bool {
+		wa, wb := q.vec[a].weight*q.global[a], q.vec[b].weight*q.global[b]
+		if wa != wb {
+			return wa > wb
+		}
+		return q.vec[a].term < q.vec[b].term
+	}
+	top := make([]int, 0, n+1)
+	for _, i := range idx {
+		if len(top) == n && !heavier(i, top[n-1]) {
+			continue
+		}
+		pos := len(top)
+		for pos > 0 && heavier(i, top[pos-1]) {
+			pos--
+		}
+		top = append(top, 0)
+		copy(top[pos+1:], top[pos:])
+		top[pos] = i
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	idx = top
+	return idx
+}
+
+// topCandidates keeps the n best candidates, best first, in place: an
+// insertion into the list of the best so far, which most candidates
+// leave at one comparison with its last. (Sorting a short list whole, as
+// this once did below 4n candidates, cost several times more for the
+// same result: the order is total.)
 func topCandidates(cs []candidate, n int) []candidate {
-	if len(cs) <= 4*n {
-		sortCandidates(cs)
-		return cs[:min(n, len(cs))]
+	if n <= 0 {
+		return cs[:0]
 	}
 	top := 0
 	for _, cand := range cs {

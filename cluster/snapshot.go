@@ -189,11 +189,11 @@ func (c *Clusterer) encodeStories(e *snapEncoder) {
 // snapshotSizeHint is a rough size of the snapshot, so that its buffer
 // is allocated once rather than doubled a dozen times.
 func (c *Clusterer) snapshotSizeHint() int {
-	n := 32*len(c.lex.terms) + 48*len(c.itemStory) + 8*len(c.recent)
+	n := 32*len(c.lex.terms) + 48*len(c.ticks) + 8*len(c.recent)
 	for _, s := range c.stories {
 		n += 12*len(s.centroid.terms) + 12*len(s.wterms) + 32
 	}
-	for _, kv := range c.kept {
+	for _, kv := range c.keptVecs[c.keptHead:] {
 		n += 3*len(kv.vec) + 32
 	}
 	for _, p := range c.postings {
@@ -204,7 +204,7 @@ func (c *Clusterer) snapshotSizeHint() int {
 
 // Item-to-story encodings.
 const (
-	snapItemsFromMembers = 0 // itemStory is exactly the stories' members
+	snapItemsFromMembers = 0 // the items are exactly the stories' members
 	snapItemsListed      = 1
 )
 
@@ -217,26 +217,33 @@ func (c *Clusterer) encodeIndex(e *snapEncoder) {
 		e.string(id)
 		e.count(c.byID[id])
 	}
-	// itemStory is, in every state the clusterer reaches, each member's
-	// story: then it is rebuilt from the members rather than written
-	// again. Should it ever differ, it is written in full.
+	// The items (ticks, tickStory) are, in every state the clusterer
+	// reaches, the stories' members: then they are rebuilt from the
+	// members rather than written again. Should they ever differ, each
+	// item in a story is written with its story.
 	derived := 0
 	for si, s := range c.stories {
 		for _, m := range s.members {
-			if got, ok := c.itemStory[m.id]; ok && got == si {
+			if got, ok := c.storyAt(m.tick); ok && got == si && c.ticks[m.id] == m.tick {
 				derived++
 			}
 		}
 	}
-	if derived == len(c.itemStory) && derived == c.memberCount() {
+	if derived == len(c.ticks) && derived == c.memberCount() {
 		e.count(snapItemsFromMembers)
 	} else {
 		e.count(snapItemsListed)
-		items := snapKeys(c.itemStory)
+		var items []string
+		for _, id := range snapKeys(c.ticks) {
+			if _, ok := c.storyOf(id); ok {
+				items = append(items, id)
+			}
+		}
 		e.count(len(items))
 		for _, id := range items {
+			si, _ := c.storyOf(id)
 			e.string(id)
-			e.count(c.itemStory[id])
+			e.count(si)
 		}
 	}
 	e.count(len(c.postings))
@@ -277,27 +284,38 @@ func (c *Clusterer) memberCount() int {
 	return n
 }
 
-// encodeKept writes the item vectors kept for Finish, in keptIDs order.
+// encodeKept writes the item vectors kept for Finish, oldest first, each
+// under its item's id.
 // Their raw weights (1 + log of a field-weighted count) take few distinct
 // values: a dictionary of those makes each coordinate two small varints
 // instead of a varint and 8 bytes.
 func (c *Clusterer) encodeKept(e *snapEncoder) error {
-	live := c.keptIDs[c.keptHead:]
+	live := c.keptTicks[c.keptHead:]
+	// The ids of the kept items, from the members (a snapshot is rare: a
+	// map of ticks to ids would cost memory all the time).
+	idOf := make(map[int]string, len(live))
+	if len(live) > 0 {
+		for _, s := range c.stories {
+			for _, m := range s.members {
+				if m.tick >= live[0] {
+					idOf[m.tick] = m.id
+				}
+			}
+		}
+	}
 	// One pass writes the vectors to their own buffer, numbering each
 	// weight at its first sight; the dictionary then goes first.
 	dict := map[uint64]int{}
 	var values []float64
 	vecs := &snapEncoder{}
 	vecs.count(len(live))
-	written := make(map[string]bool, len(c.kept))
-	for _, id := range live {
-		vecs.string(id)
-		kv, ok := c.kept[id]
-		if !ok || written[id] {
-			vecs.bool(false)
-			continue
+	for i, t := range live {
+		id, ok := idOf[t]
+		if !ok {
+			return fmt.Errorf("write cluster snapshot: kept item of tick %d in no story", t)
 		}
-		written[id] = true
+		vecs.string(id)
+		kv := c.keptVecs[c.keptHead+i]
 		vecs.bool(true)
 		vecs.float(kv.norm)
 		vecs.count(len(kv.vec))
@@ -314,9 +332,6 @@ func (c *Clusterer) encodeKept(e *snapEncoder) error {
 			}
 			vecs.count(k)
 		}
-	}
-	if len(written) != len(c.kept) {
-		return fmt.Errorf("write cluster snapshot: %d kept vectors, %d listed", len(c.kept), len(written))
 	}
 	e.count(len(values))
 	for _, v := range values {

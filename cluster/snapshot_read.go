@@ -190,7 +190,7 @@ func (c *Clusterer) decodeStories(d *snapDecoder) {
 // decodeCentroid reads a held centroid and rebuilds its position map.
 func (c *Clusterer) decodeCentroid(d *snapDecoder, ct *centroid) {
 	m := d.Count(9)
-	ct.pos = make(map[int32]int32, m)
+	ct.pos = newTermIndex(m)
 	if m > 0 {
 		ct.terms = make([]int32, m)
 		ct.weights = make([]float64, m)
@@ -202,18 +202,19 @@ func (c *Clusterer) decodeCentroid(d *snapDecoder, ct *centroid) {
 			key = ^raw
 		}
 		id := c.termIn(d, key)
-		if _, dup := ct.pos[id]; dup {
+		if _, dup := ct.pos.find(id); dup {
 			d.Fail("centroid term %d twice", key)
+			break
 		}
-		ct.pos[id] = int32(j)
+		ct.pos.insert(id, int32(j))
 		if raw < 0 {
 			id = ^id
 		}
 		ct.terms[j] = id
 		ct.weights[j] = d.float()
 	}
-	ct.live = d.signed()
-	ct.dead = d.signed()
+	ct.live = int32(d.signed())
+	ct.dead = int32(d.signed())
 }
 
 func (c *Clusterer) decodeIndex(d *snapDecoder) {
@@ -224,16 +225,42 @@ func (c *Clusterer) decodeIndex(d *snapDecoder) {
 	}
 	switch mode := d.Uint(); mode {
 	case snapItemsFromMembers:
-		c.itemStory = make(map[string]int, c.memberCount())
+		if !c.makeTickStory(d) {
+			return
+		}
+		c.ticks = make(map[string]int, c.memberCount())
 		for si, s := range c.stories {
 			for _, m := range s.members {
-				c.itemStory[m.id] = si
+				if m.tick <= 0 || m.tick > c.tick || c.tickStory[m.tick] != noStory {
+					d.Fail("member tick %d", m.tick)
+					return
+				}
+				c.ticks[m.id] = m.tick
+				c.tickStory[m.tick] = int32(si)
 			}
 		}
 	case snapItemsListed:
+		if !c.makeTickStory(d) {
+			return
+		}
 		for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 			id := d.string()
-			c.itemStory[id] = d.index(ns)
+			si := d.index(ns)
+			j := -1
+			if d.Err == nil {
+				j = c.memberIndex(si, id)
+			}
+			if j < 0 {
+				d.Fail("item %q not a member of its story", id)
+				return
+			}
+			t := c.stories[si].members[j].tick
+			if t <= 0 || t > c.tick {
+				d.Fail("member tick %d", t)
+				return
+			}
+			c.ticks[id] = t
+			c.tickStory[t] = int32(si)
 		}
 	default:
 		d.Fail("item story mode %d", mode)
@@ -295,13 +322,18 @@ func (c *Clusterer) decodeKept(d *snapDecoder) {
 		d.Fail("kept head %d for %d kept items", c.keptHead, n)
 		return
 	}
-	c.kept = make(map[string]keptVector, n)
-	c.keptIDs = make([]string, c.keptHead, c.keptHead+n)
+	c.keptTicks = make([]int, c.keptHead, c.keptHead+n)
+	c.keptVecs = make([]keptVector, c.keptHead, c.keptHead+n)
 	for i := 0; i < n && d.Err == nil; i++ {
 		id := d.string()
-		c.keptIDs = append(c.keptIDs, id)
+		t, ok := c.ticks[id]
+		if !ok || (len(c.keptTicks) > c.keptHead && t <= c.keptTicks[len(c.keptTicks)-1]) {
+			d.Fail("kept item %q unknown or out of order", id)
+			return
+		}
 		if !d.bool() {
-			continue
+			d.Fail("kept item %q without a vector", id)
+			return
 		}
 		kv := keptVector{norm: d.float()}
 		if m := d.Count(2); m > 0 {
@@ -315,7 +347,8 @@ func (c *Clusterer) decodeKept(d *snapDecoder) {
 				}
 			}
 		}
-		c.kept[id] = kv
+		c.keptTicks = append(c.keptTicks, t)
+		c.keptVecs = append(c.keptVecs, kv)
 	}
 }
 
@@ -334,10 +367,14 @@ func (c *Clusterer) decodeFinishState(d *snapDecoder) {
 			c.moved[id] = to
 		}
 	}
-	for _, set := range []map[int]bool{c.pending, c.relDirty, c.changed} {
+	marks := []uint8{markPending, markRelDirty, markChanged}
+	for j, set := range []map[int]bool{c.pending, c.relDirty, c.changed} {
 		for i, n := 0, d.Count(2); i < n && d.Err == nil; i++ {
 			k := d.index(ns)
 			set[k] = d.bool()
+			if d.Err == nil {
+				c.stories[k].marks |= marks[j] // see touch
+			}
 		}
 	}
 	if d.bool() {
@@ -354,4 +391,21 @@ func (c *Clusterer) decodeFinishState(d *snapDecoder) {
 			c.links[a] = inner
 		}
 	}
+}
+
+// makeTickStory sizes tickStory for the restored ticks, no item placed
+// yet. Every arrival is an item of some story, so more ticks than members
+// mark a corrupt snapshot (and would allocate without bound).
+func (c *Clusterer) makeTickStory(d *snapDecoder) bool {
+	if c.tick < 0 || c.tick > c.memberCount() {
+		d.Fail("%d arrivals for %d members", c.tick, c.memberCount())
+		return false
+	}
+	if c.tick > 0 {
+		c.tickStory = make([]int32, c.tick+1)
+		for i := range c.tickStory {
+			c.tickStory[i] = noStory
+		}
+	}
+	return true
 }

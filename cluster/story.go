@@ -32,6 +32,9 @@ type story struct {
 	// archived marks a live story retired from the index: gone cold, it
 	// keeps its id and articles but no centroid (see archiveCold).
 	archived bool
+	// marks says which of the sets pending, relDirty and changed hold
+	// the story (see touch).
+	marks uint8
 	// wterms and wweights are the centroid with the global weights
 	// applied, in the centroid's order, cached with norm: parallel slices
 	// rather than one of (term, weight) pairs, because denseCosine scans
@@ -199,10 +202,21 @@ func (c *Clusterer) storyNorm(s *story) float64 {
 		c.warmWeights(s.centroid.terms)
 		s.wterms = append(s.wterms[:0], s.centroid.terms...)
 		s.wweights = s.wweights[:0]
+		// A weight cached for this corpus scale and snapshot is read
+		// here, as globalWeight would, without the call: a story's norm
+		// reads hundreds of them.
+		at, snap := corpusScale(c.items)+1, c.snap
+		weights := c.lex.weights
 		var sum float64
 		for i, id := range s.centroid.terms {
 			w := saturate(s.centroid.weights[i], c.opt.CentroidPower)
-			wg := w * c.globalWeight(id)
+			var g float64
+			if cached := &weights[id]; int(cached.at) == at && int(cached.snap) == snap {
+				g = cached.weight
+			} else {
+				g = c.globalWeight(id)
+			}
+			wg := w * g
 			s.wweights = append(s.wweights, wg)
 			sum += wg * wg
 		}
@@ -212,43 +226,6 @@ func (c *Clusterer) storyNorm(s *story) float64 {
 		s.stale = false
 	}
 	return s.norm
-}
-
-// scatter writes the weighted query into the dense scratch vector, which
-// makes a query-story dot product one pass over the story's terms.
-func (c *Clusterer) scatter(q query) {
-	if len(c.dense) < len(c.lex.terms) {
-		c.dense = append(c.dense, make([]float64, len(c.lex.terms)-len(c.dense))...)
-	}
-	for i, w := range q.vec {
-		c.dense[w.term] = w.weight * q.global[i]
-		c.queryBits.set(w.term)
-	}
-}
-
-// unscatter clears what scatter wrote.
-func (c *Clusterer) unscatter(q query) {
-	for _, w := range q.vec {
-		c.dense[w.term] = 0
-		c.queryBits.clear(w.term)
-	}
-}
-
-// queryFilter is a bit set of the scattered query's terms, hashed by
-// their low bits into 64K bits (8 KiB): a clear bit means the term is not
-// in the query; a set bit, that it may be.
-type queryFilter [1 << 10]uint64
-
-// set adds a term to the filter.
-func (f *queryFilter) set(id int32) { f[uint32(id)>>6&(1<<10-1)] |= 1 << (uint32(id) & 63) }
-
-// clear drops a term with the 63 others that share its word: unscatter
-// clears every term of the query, so none that is still set is lost.
-func (f *queryFilter) clear(id int32) { f[uint32(id)>>6&(1<<10-1)] = 0 }
-
-// mayHold is false when the term is surely not in the query.
-func (f *queryFilter) mayHold(id int32) bool {
-	return f[uint32(id)>>6&(1<<10-1)]&(1<<(uint32(id)&63)) != 0
 }
 
 // denseCosine is the cosine of the scattered query (of norm qnorm) and s.
@@ -308,43 +285,6 @@ func (c *Clusterer) spanGapDecay(a, b *story) float64 {
 type candidate struct {
 	story int
 	score float64
-}
-
-// topTerms returns the indexes of the n heaviest coordinates of q.
-func (c *Clusterer) topTerms(q query, n int) []int {
-	// Only terms seen before can lead to a story.
-	idx := make([]int, 0, len(q.vec))
-	for i, w := range q.vec {
-		if c.lex.terms[w.term].df > 0 {
-			idx = append(idx, i)
-		}
-	}
-	// Keep the n heaviest by insertion into a short sorted list.
-	heavier := func(a, b int) bool {
-		wa, wb := q.vec[a].weight*q.global[a], q.vec[b].weight*q.global[b]
-		if wa != wb {
-			return wa > wb
-		}
-		return q.vec[a].term < q.vec[b].term
-	}
-	top := make([]int, 0, n+1)
-	for _, i := range idx {
-		if len(top) == n && !heavier(i, top[n-1]) {
-			continue
-		}
-		pos := len(top)
-		for pos > 0 && heavier(i, top[pos-1]) {
-			pos--
-		}
-		top = append(top, 0)
-		copy(top[pos+1:], top[pos:])
-		top[pos] = i
-		if len(top) > n {
-			top = top[:n]
-		}
-	}
-	idx = top
-	return idx
 }
 
 // rank finds candidate stories through the inverted index (never by
@@ -418,10 +358,10 @@ func (c *Clusterer) rankTop(q query, first, last time.Time, exclude, n int) []ca
 		w := q.vec[l.query]
 		g := q.global[l.query]
 		for _, si := range l.list {
+			// Stories out of the index and the excluded one are dropped
+			// below, once each, not tested at every posting: a branch
+			// less in the walk, whose slot reads are cache misses.
 			sl := &slots[si]
-			if sl.out || int(si) == exclude {
-				continue
-			}
 			if sl.stamp != stamp {
 				sl.stamp = stamp
 				pre = append(pre, candidate{story: int(si)})
@@ -435,9 +375,13 @@ func (c *Clusterer) rankTop(q query, first, last time.Time, exclude, n int) []ca
 	}
 	clear(lists) // the scratch holds no lists between lookups
 	c.lists = lists[:0]
-	for i := range pre {
-		pre[i].score = slots[pre[i].story].partial
+	kept := pre[:0]
+	for _, cand := range pre {
+		if sl := &slots[cand.story]; !sl.out && cand.story != exclude {
+			kept = append(kept, candidate{story: cand.story, score: sl.partial})
+		}
 	}
+	pre = kept
 	c.pre = pre // the scratch keeps its capacity
 	pre = append([]candidate(nil), topCandidates(pre, n)...)
 	c.scatter(q)
@@ -594,21 +538,23 @@ func (c *Clusterer) shared(q query, s *story, n int) []string {
 		}
 		return contrib[i].term < contrib[j].term
 	})
-	var out []string
+	var out, lowered []string // lowered: out in lower case, made once each
 	for _, w := range contrib {
 		if len(out) == n {
 			break
 		}
 		label := c.label(w.term)
+		lower := strings.ToLower(label)
 		dup := false
-		for _, o := range out {
-			if strings.Contains(strings.ToLower(o), strings.ToLower(label)) {
+		for _, o := range lowered {
+			if strings.Contains(o, lower) {
 				dup = true
 				break
 			}
 		}
 		if !dup {
 			out = append(out, label)
+			lowered = append(lowered, lower)
 		}
 	}
 	return out
